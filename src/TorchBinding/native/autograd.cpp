@@ -61,12 +61,12 @@ struct ManagedLifetime : torch::CustomClassHolder {
 static constexpr int64_t kMaxOutputs = 64;
 
 struct ManagedFunction : public torch::autograd::Function<ManagedFunction> {
-  static variable_list forward(AutogradContext* ctx, variable_list inputs, int64_t id) {
+  static variable_list forward(AutogradContext* ctx, at::TensorList inputs, int64_t id) {
     ctx->saved_data["id"] = id;
     ctx->saved_data["n_inputs"] = static_cast<int64_t>(inputs.size());
     ctx->saved_data["lifetime"] = c10::IValue::make_capsule(c10::make_intrusive<ManagedLifetime>(id));
     std::vector<Tensor> handles(inputs.size());
-    for (size_t i = 0; i < inputs.size(); i++) handles[i] = &inputs[i];
+    for (size_t i = 0; i < inputs.size(); i++) handles[i] = const_cast<at::Tensor*>(&inputs[i]);
     Tensor outputs[kMaxOutputs] = {};
     int64_t n_outputs = 0;
     if (!forward_callback(id, ctx, handles.data(), static_cast<int64_t>(handles.size()), outputs, kMaxOutputs,
@@ -99,7 +99,8 @@ EXPORT int32_t autograd_function_apply(int64_t id, const Tensor* inputs, int64_t
                                        int64_t capacity, int64_t* n_outputs) {
   TRY(
     if (!forward_callback) throw std::logic_error("autograd callbacks are not registered");
-    auto result = ManagedFunction::apply(tensor_list(inputs, n_inputs), id);
+    auto list = tensor_list(inputs, n_inputs);
+    auto result = ManagedFunction::apply(at::TensorList(list), id);
     if (static_cast<int64_t>(result.size()) > capacity) throw std::length_error("too many outputs");
     *n_outputs = static_cast<int64_t>(result.size());
     write_handles(result, outputs);
