@@ -10,12 +10,19 @@ cd "$ROOT"
 scripts/setup.sh
 
 # dotnet test prints one result line per test project (and none at all when
-# the build fails), so end with a single overall verdict; keep its exit code.
+# the build fails), so end with one overall line that adds them up, in the
+# plain "N passed, N failed" form CI reads; keep dotnet's exit code.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 rc=0
-dotnet test MnistCompare.sln -c Release "$@" || rc=$?
-if ((rc == 0)); then
-  echo "test: PASSED (dotnet test exit code 0)"
-else
-  echo "test: FAILED (dotnet test exit code $rc)" >&2
+dotnet test MnistCompare.sln -c Release "$@" 2>&1 | tee "$log" || rc=$?
+count() { grep -oE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
+if ((rc == 0 && passed == 0)); then
+  echo "test: no test ran" >&2
+  rc=1
 fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$rc"
