@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using MnistCompare.Reporting;
+using MnistCompare.Training;
+using Spectre.Console;
+using static TorchSharp.torch;
+
+namespace MnistCompare.Cli;
+
+// `compare`: load the data, train every activation × seed, keep the run folder current, draw the plots.
+public static class CompareCommand
+{
+    public static Command Create(CompareOptions options)
+    {
+        var command = new Command("compare", "Train the tutorial CNN once per activation and plot the validation curves (the default command).");
+        foreach (var option in options.All) command.Options.Add(option);
+        command.SetAction(parse => Run(options, parse));
+        return command;
+    }
+
+    public static int Run(CompareOptions options, ParseResult parse)
+    {
+        var folder = new RunFolder(parse.GetValue(options.Out) ?? RunFolder.DefaultPath(DateTime.Now));
+        var resume = parse.GetValue(options.Resume);
+        if (resume && parse.GetValue(options.Force)) throw new UserError("--resume and --force exclude each other");
+        if (resume && parse.GetValue(options.Out) is null) throw new UserError("--resume needs --out, the run folder to continue");
+        if (resume && parse.GetValue(options.Config) is not null) throw new UserError("--resume continues with the run's own config.json; --config does not apply");
+        var baseline = parse.GetValue(options.Config) is { } config ? RunConfigFile.Read(config) : null;
+        var settings = resume ? RunConfigFile.Read(folder.ConfigPath) : options.ToSettings(parse, baseline);
+        return Run(settings, folder, resume, parse.GetValue(options.Force));
+    }
+
+    public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force)
+    {
+        if (settings.Device == "cuda" && !cuda.is_available())
+            throw new UserError("--device cuda: this libtorch has no CUDA support (or no GPU is visible); use --device cpu");
+        set_num_threads(settings.Threads);
+        folder.Prepare(resume, force);
+
+        using var data = TrainingData.Load(settings);
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        var comparison = new Comparison(settings, folder, data);
+        var finished = comparison.Start(resume);
+        Console.Out.WriteLine($"Run folder: {folder.Path}");
+        Console.Out.WriteLine(SummaryMarkdown.Describe(settings));
+        try
+        {
+            IReadOnlyList<ActivationSummary> summaries;
+            var batches = (int)((data.Train.Count + settings.BatchSize - 1) / settings.BatchSize);
+            if (Terminal.IsInteractive)
+            {
+                summaries = Array.Empty<ActivationSummary>();
+                AnsiConsole.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                        new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .Start(context =>
+                    {
+                        var live = new LiveProgress(context, comparison.Pairs.Count, settings.Epochs, batches, finished);
+                        summaries = comparison.Run(live, cancellation.Token);
+                    });
+            }
+            else
+            {
+                summaries = comparison.Run(new PlainProgress(Console.Out, settings.Epochs), cancellation.Token);
+            }
+            var metrics = MetricsCsv.Read(folder.MetricsPath);
+            CurvePlots.Render(folder, metrics, settings);
+            SummaryTable.Print(summaries);
+            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg) and models/.");
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine($"Interrupted. Finished runs and epochs are saved in {folder.Path}; continue with: " +
+                                    $"scripts/compare.sh --resume --out {Quote(folder.Path)}");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static string Quote(string path) => path.Contains(' ') ? $"'{path}'" : path;
+}
+
+// What the summary looks like in the terminal at the end of a run.
+public static class SummaryTable
+{
+    public static void Print(IReadOnlyList<ActivationSummary> rows)
+    {
+        var table = new Table().Title("Validation summary").AddColumns("Activation", "Best acc", "Final acc", "Final loss", "s/epoch", "Params", "Diverged");
+        foreach (var r in rows)
+        {
+            table.AddRow(Markup.Escape(r.Activation), Percent(r.BestValAccuracy), Percent(r.FinalValAccuracy),
+                r.FinalValLoss.Count == 0 ? "–" : r.FinalValLoss.Mean.ToString("F4", CultureInfo.InvariantCulture),
+                r.SecondsPerEpoch.ToString("F1", CultureInfo.InvariantCulture), r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
+                r.Divergences.Count == 0 ? "no" : Markup.Escape(string.Join("; ", r.Divergences)));
+        }
+        AnsiConsole.Write(table);
+    }
+
+    private static string Percent(Statistic s) => s.Count == 0 ? "–" : (s.Mean * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using CustomActivations;
+using MnistCompare.Training;
+
+namespace MnistCompare.Cli;
+
+// The options of `compare` (also the root command's, so that a bare `dotnet run` compares), and how they
+// become RunSettings. Values are checked here so that a bad one is refused before any data is loaded.
+public sealed class CompareOptions
+{
+    public Option<string[]> Activations { get; } = new("--activations", "-a")
+    {
+        Description = "Activations to compare, comma-separated; a parameter follows a colon (e.g. leaky-relu:0.2, elu:0.5, maxout:3). " +
+                      "See the 'list' command. Default: the tutorial's six.",
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+    };
+
+    public Option<int> Epochs { get; } = new("--epochs", "-e")
+    {
+        Description = $"Epochs per activation (the tutorial uses 20). Default: {RunSettings.DefaultEpochs}.",
+        DefaultValueFactory = _ => RunSettings.DefaultEpochs,
+    };
+
+    public Option<int> Seeds { get; } = new("--seeds") { Description = "Repeat each activation with this many seeds (seed, seed+1, …).", DefaultValueFactory = _ => 1 };
+
+    public Option<long> Seed { get; } = new("--seed") { Description = "The first seed.", DefaultValueFactory = _ => 1 };
+
+    public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Training batch size.", DefaultValueFactory = _ => 128 };
+
+    public Option<double> LearningRate { get; } = new("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 1e-3 };
+
+    public Option<double> Clip { get; } = new("--clip") { Description = "Clip every gradient value to ±this.", DefaultValueFactory = _ => 0.5 };
+
+    public Option<string> Dataset { get; } = new("--dataset")
+    {
+        Description = "mnist (data/mnist, fetched by scripts/setup.sh) or fashion (Debian's dataset-fashion-mnist).",
+        DefaultValueFactory = _ => "mnist",
+    };
+
+    public Option<string?> Data { get; } = new("--data") { Description = "A folder with the four MNIST-format IDX files (raw or .gz); overrides --dataset." };
+
+    public Option<bool> Normalize { get; } = new("--normalize") { Description = "Normalise pixels with MNIST's mean 0.1307 and std 0.3081 instead of scaling to [0,1] only." };
+
+    public Option<int?> TrainLimit { get; } = new("--train-limit") { Description = "Train on the first N training images only (quick runs)." };
+
+    public Option<ValidationMode> Validation { get; } = new("--validation")
+    {
+        Description = "test: validate on the test set every epoch (the tutorial); holdout: validate on the last 10,000 training images and test once at the end.",
+        DefaultValueFactory = _ => ValidationMode.Test,
+    };
+
+    public Option<string> Device { get; } = new("--device") { Description = "cpu, or cuda when libtorch has it.", DefaultValueFactory = _ => "cpu" };
+
+    public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads. Default: the number of cores.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Run folder. Default: runs/<date-time>." };
+
+    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out, keeping the activation × seed runs already finished." };
+
+    public Option<bool> Force { get; } = new("--force") { Description = "Replace the run already in --out." };
+
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "Start from the settings in a run's config.json (as scripts/rerun.sh does); options given explicitly override them.",
+    };
+
+    public CompareOptions()
+    {
+        Epochs.Validators.Add(r => Positive(r, "--epochs"));
+        Seeds.Validators.Add(r => Positive(r, "--seeds"));
+        BatchSize.Validators.Add(r => Positive(r, "--batch-size"));
+        Threads.Validators.Add(r => Positive(r, "--threads"));
+        TrainLimit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is <= 0) r.AddError("--train-limit must be a positive number of images");
+        });
+        LearningRate.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is var v && !(v > 0 && double.IsFinite(v))) r.AddError("--lr must be a positive number");
+        });
+        Clip.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is var v && !(v > 0 && double.IsFinite(v))) r.AddError("--clip must be a positive number");
+        });
+        Dataset.AcceptOnlyFromAmong("mnist", "fashion");
+        Device.Validators.Add(r =>
+        {
+            var device = r.GetValueOrDefault<string>();
+            if (device is not ("cpu" or "cuda")) r.AddError($"--device: unknown device '{device}' (expected cpu or cuda)");
+        });
+        Activations.Validators.Add(r =>
+        {
+            foreach (var name in r.GetValueOrDefault<string[]>() ?? Array.Empty<string>())
+            {
+                try
+                {
+                    ActivationRegistry.Parse(name);
+                }
+                catch (ArgumentException e)
+                {
+                    r.AddError($"--activations: {e.Message}");
+                    return;
+                }
+            }
+        });
+    }
+
+    public IEnumerable<Option> All => new Option[]
+    {
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Threads,
+        Out, Resume, Force, Config,
+    };
+
+    // Defaults, or the settings of --config, overridden by every option given on the command line.
+    public RunSettings ToSettings(ParseResult parse, RunSettings? baseline = null)
+    {
+        var b = baseline ?? new RunSettings();
+        T Pick<T>(Option<T> option, T fallback) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fallback;
+        var activations = Pick(Activations, Array.Empty<string>());
+        return new RunSettings
+        {
+            Activations = activations.Length > 0 ? activations : b.Activations,
+            Dataset = Pick(Data, null) ?? Pick(Dataset, b.Dataset),
+            Epochs = Pick(Epochs, b.Epochs),
+            Seeds = Pick(Seeds, b.Seeds),
+            Seed = Pick(Seed, b.Seed),
+            BatchSize = Pick(BatchSize, b.BatchSize),
+            EvalBatchSize = b.EvalBatchSize,
+            LearningRate = Pick(LearningRate, b.LearningRate),
+            ClipValue = Pick(Clip, b.ClipValue),
+            TrainLimit = Pick(TrainLimit, b.TrainLimit),
+            Normalize = Pick(Normalize, b.Normalize),
+            Validation = Pick(Validation, b.Validation),
+            Device = Pick(Device, b.Device),
+            Threads = Pick(Threads, b.Threads),
+        };
+    }
+
+    private static void Positive(OptionResult result, string name)
+    {
+        if (result.GetValueOrDefault<int>() <= 0) result.AddError($"{name} must be a positive number");
+    }
+}

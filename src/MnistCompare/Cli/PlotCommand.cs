@@ -1,0 +1,55 @@
+using System.CommandLine;
+using MnistCompare.Reporting;
+using MnistCompare.Training;
+
+namespace MnistCompare.Cli;
+
+// `plot RUN_DIR...`: redraw the figures from metrics.csv, merging runs made separately (say one job per
+// activation on several machines) into one set of figures and one summary.
+public static class PlotCommand
+{
+    public static Command Create()
+    {
+        var runs = new Argument<string[]>("RUN_DIR") { Description = "Run folders holding metrics.csv.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write the figures. Default: the run folder itself when there is one, else runs/merged-<date-time>." };
+        var command = new Command("plot", "Re-render the plots from metrics.csv of one or more run folders.") { runs, output };
+        command.SetAction(parse => Run(parse.GetValue(runs)!, parse.GetValue(output)));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> runFolders, string? output)
+    {
+        var merged = new List<EpochMetrics>();
+        var settings = new List<RunSettings>();
+        foreach (var path in runFolders)
+        {
+            var folder = new RunFolder(path);
+            if (!Directory.Exists(folder.Path)) throw new UserError($"RUN_DIR: {folder.Path} does not exist");
+            if (!File.Exists(folder.MetricsPath)) throw new UserError($"RUN_DIR: {folder.MetricsPath} does not exist; is {path} a run folder?");
+            var rows = MetricsCsv.Read(folder.MetricsPath);
+            var clash = rows.Select(m => (m.Activation, m.Seed)).Distinct().FirstOrDefault(p => merged.Any(m => m.Activation == p.Activation && m.Seed == p.Seed));
+            if (clash != default)
+                throw new UserError($"RUN_DIR: {clash.Activation} with seed {clash.Seed} appears in more than one run folder; merge runs of different activations or seeds");
+            merged.AddRange(rows);
+            if (File.Exists(folder.ConfigPath)) settings.Add(RunConfigFile.Read(folder.ConfigPath));
+        }
+        var target = new RunFolder(output ?? (runFolders.Count == 1 ? runFolders[0] : Path.Combine("runs", "merged-" + DateTime.Now.ToString("yyyyMMdd-HHmmss"))));
+        Directory.CreateDirectory(target.Path);
+        var first = settings.FirstOrDefault() ?? new RunSettings();
+        var combined = first with
+        {
+            Activations = merged.Select(m => m.Activation).Distinct().ToArray(),
+            Seeds = merged.Select(m => m.Seed).Distinct().Count(),
+        };
+        CurvePlots.Render(target, merged, combined);
+        if (runFolders.Count > 1 || output is not null)
+        {
+            MetricsCsv.Write(target.MetricsPath, merged);
+        }
+        var summaries = ActivationSummary.FromMetrics(merged, Model.ParameterCounts.Of);
+        AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(combined, summaries));
+        SummaryTable.Print(summaries);
+        Console.Out.WriteLine($"Wrote the plots and summary.md to {target.Path}.");
+        return 0;
+    }
+}

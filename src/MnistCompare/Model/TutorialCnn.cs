@@ -1,0 +1,57 @@
+using CustomActivations;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MnistCompare.Model;
+
+// The tutorial's network: two 3×3 convolutions, max-pooling, two dense layers, log-softmax over 10 classes,
+// with the activation under comparison after each hidden layer. The activation decides its companions: SELU
+// brings LeCun-normal initialisation and alpha dropout; maxout(k) widens each layer before it k-fold.
+public sealed class TutorialCnn : Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv1;
+    private readonly Module<Tensor, Tensor> act1;
+    private readonly Conv2d conv2;
+    private readonly Module<Tensor, Tensor> act2;
+    private readonly MaxPool2d pool;
+    private readonly Module<Tensor, Tensor> dropout1;
+    private readonly Flatten flatten;
+    private readonly Linear fc1;
+    private readonly Module<Tensor, Tensor> act3;
+    private readonly Module<Tensor, Tensor> dropout2;
+    private readonly Linear fc2;
+
+    public TutorialCnn(ActivationChoice activation, int imageSize = 28) : base(nameof(TutorialCnn))
+    {
+        var k = activation.WidthMultiplier;
+        var pooledSize = (imageSize - 4) / 2;
+        conv1 = Conv2d(1, 32 * k, 3);
+        act1 = activation.CreateModule(32);
+        conv2 = Conv2d(32, 64 * k, 3);
+        act2 = activation.CreateModule(64);
+        pool = MaxPool2d(2);
+        dropout1 = activation.CreateDropout(0.25);
+        flatten = Flatten();
+        fc1 = Linear(64L * pooledSize * pooledSize, 128 * k);
+        act3 = activation.CreateModule(128);
+        dropout2 = activation.CreateDropout(0.5);
+        fc2 = Linear(128, 10);
+        RegisterComponents();
+        foreach (var layer in new Module[] { conv1, conv2, fc1, fc2 }) activation.ApplyInit(layer);
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = act1.call(conv1.call(input));
+        x = act2.call(conv2.call(x));
+        x = dropout1.call(pool.call(x));
+        x = act3.call(fc1.call(flatten.call(x)));
+        x = fc2.call(dropout2.call(x));
+        return x.log_softmax(1).MoveToOuterDisposeScope();
+    }
+
+    public long ParameterCount() => parameters().Sum(p => p.numel());
+}

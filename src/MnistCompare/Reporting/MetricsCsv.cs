@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using MnistCompare.Training;
+
+namespace MnistCompare.Reporting;
+
+// metrics.csv: one row per activation × seed × epoch, numbers in invariant culture with round-trip precision.
+public static class MetricsCsv
+{
+    public const string FileName = "metrics.csv";
+
+    private static readonly string[] Columns =
+        { "activation", "seed", "epoch", "train_loss", "train_acc", "val_loss", "val_acc", "seconds", "diverged" };
+
+    public static string Format(IEnumerable<EpochMetrics> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(string.Join(',', Columns));
+        foreach (var m in rows)
+        {
+            text.AppendLine(string.Join(',',
+                Quote(m.Activation), m.Seed.ToString(CultureInfo.InvariantCulture), m.Epoch.ToString(CultureInfo.InvariantCulture),
+                Number(m.TrainLoss), Number(m.TrainAccuracy), Number(m.ValLoss), Number(m.ValAccuracy), Number(m.Seconds),
+                m.Diverged ? "true" : "false"));
+        }
+        return text.ToString();
+    }
+
+    public static void Write(string path, IEnumerable<EpochMetrics> rows) => AtomicFile.WriteAllText(path, Format(rows));
+
+    public static IReadOnlyList<EpochMetrics> Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0 || lines[0].Trim() != string.Join(',', Columns))
+            throw new InvalidDataException($"{path}: line 1: expected the header '{string.Join(',', Columns)}'");
+        var rows = new List<EpochMetrics>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i])) continue;
+            var cells = Split(lines[i]);
+            if (cells.Count != Columns.Length)
+                throw new InvalidDataException($"{path}: line {i + 1}: expected {Columns.Length} columns, found {cells.Count}");
+            try
+            {
+                rows.Add(new EpochMetrics(cells[0], long.Parse(cells[1], CultureInfo.InvariantCulture), int.Parse(cells[2], CultureInfo.InvariantCulture),
+                    Parse(cells[3]), Parse(cells[4]), Parse(cells[5]), Parse(cells[6]), Parse(cells[7]), bool.Parse(cells[8])));
+            }
+            catch (FormatException e)
+            {
+                throw new InvalidDataException($"{path}: line {i + 1}: {e.Message}");
+            }
+        }
+        return rows;
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static double Parse(string cell) => double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    // Activation names may hold a parameter ("leaky-relu:0.2") but never a comma or quote; quote anyway if so.
+    private static string Quote(string cell) => cell.IndexOfAny(new[] { ',', '"' }) < 0 ? cell : $"\"{cell.Replace("\"", "\"\"")}\"";
+
+    private static List<string> Split(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else cell.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return cells;
+    }
+}

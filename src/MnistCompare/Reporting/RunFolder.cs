@@ -1,0 +1,67 @@
+namespace MnistCompare.Reporting;
+
+// The layout of a run folder (runs/<name> or --out DIR): config.json, metrics.csv, summary.md, the plots and models/.
+public sealed class RunFolder
+{
+    public RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
+
+    public string Path { get; }
+
+    public string ConfigPath => Combine(RunConfigFile.FileName);
+
+    public string MetricsPath => Combine(MetricsCsv.FileName);
+
+    public string SummaryPath => Combine(SummaryMarkdown.FileName);
+
+    public string TestResultsPath => Combine("test.csv");
+
+    public string ModelsPath => Combine("models");
+
+    public string WeightsPath(string activation, long seed) => System.IO.Path.Combine(ModelsPath, $"{SafeName(activation)}-seed{seed}.weights");
+
+    public string PlotPath(string name, string extension) => Combine($"{name}.{extension}");
+
+    public static string DefaultPath(DateTime now) => System.IO.Path.Combine("runs", now.ToString("yyyyMMdd-HHmmss"));
+
+    public bool Exists => File.Exists(ConfigPath) || File.Exists(MetricsPath);
+
+    // A fresh run must not mix with an old one: an existing run folder needs --resume or --force.
+    public void Prepare(bool resume, bool force)
+    {
+        if (resume)
+        {
+            if (!File.Exists(ConfigPath))
+                throw new UserError($"--resume: {ConfigPath} does not exist; there is no run to resume in {Path}");
+        }
+        else if (Exists)
+        {
+            if (!force) throw new UserError($"--out: {Path} already holds a run; pass --resume to continue it or --force to replace it");
+            foreach (var file in new[] { ConfigPath, MetricsPath, SummaryPath, TestResultsPath }) File.Delete(file);
+            if (Directory.Exists(ModelsPath)) Directory.Delete(ModelsPath, recursive: true);
+        }
+        Directory.CreateDirectory(Path);
+        Directory.CreateDirectory(ModelsPath);
+        ProbeWritable();
+    }
+
+    // Fails before hours of training rather than at the first epoch's metrics.
+    private void ProbeWritable()
+    {
+        var probe = Combine($".write-probe-{Environment.ProcessId}");
+        try
+        {
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"--out: cannot write to {Path}: {e.Message}");
+        }
+    }
+
+    // Activation names can carry a parameter ("leaky-relu:0.2"); keep file names portable.
+    public static string SafeName(string activation) =>
+        string.Concat(activation.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_'));
+
+    private string Combine(string name) => System.IO.Path.Combine(Path, name);
+}

@@ -1,0 +1,27 @@
+namespace MnistCompare.Training;
+
+// One row of metrics.csv: what one epoch of one activation × seed produced.
+public sealed record EpochMetrics(
+    string Activation,
+    long Seed,
+    int Epoch,
+    double TrainLoss,
+    double TrainAccuracy,
+    double ValLoss,
+    double ValAccuracy,
+    double Seconds,
+    bool Diverged = false);
+
+// The outcome of a whole activation × seed run.
+public sealed record RunOutcome(
+    string Activation,
+    long Seed,
+    IReadOnlyList<EpochMetrics> Epochs,
+    long ParameterCount,
+    Divergence? Divergence,
+    Evaluation? FinalTest);
+
+// Where training stopped because the loss stopped being a finite number.
+public sealed record Divergence(int Epoch, int Batch, double Loss);
+
+public sealed record Evaluation(double Loss, double Accuracy);

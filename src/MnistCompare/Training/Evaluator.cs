@@ -1,0 +1,37 @@
+using MnistCompare.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MnistCompare.Training;
+
+// Loss and accuracy of a model over a whole set, in eval mode and without building a graph; large batches
+// because nothing is kept for backward.
+public static class Evaluator
+{
+    public static Evaluation Evaluate(nn.Module<Tensor, Tensor> model, DatasetSplit data, int batchSize)
+    {
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var _ = no_grad();
+            double lossSum = 0;
+            long correct = 0;
+            for (var start = 0; start < data.Count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                var length = Math.Min(batchSize, data.Count - start);
+                var images = data.Images.narrow(0, start, length);
+                var labels = data.Labels.narrow(0, start, length);
+                var output = model.call(images);
+                lossSum += nn.functional.nll_loss(output, labels, reduction: nn.Reduction.Sum).ToDouble();
+                correct += output.argmax(1).eq(labels).sum().ToInt64();
+            }
+            return new Evaluation(lossSum / data.Count, (double)correct / data.Count);
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+}

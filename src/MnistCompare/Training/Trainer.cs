@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using CustomActivations;
+using MnistCompare.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MnistCompare.Training;
+
+// Trains the tutorial CNN with one activation and one seed: Adam, NLL loss, gradient value clipping, a
+// validation pass after every epoch. The seed fixes the initial weights, the shuffling and the dropout masks.
+public sealed class Trainer
+{
+    private readonly RunSettings settings;
+    private readonly TrainingData data;
+    private readonly ITrainingObserver observer;
+
+    public Trainer(RunSettings settings, TrainingData data, ITrainingObserver observer)
+    {
+        this.settings = settings;
+        this.data = data;
+        this.observer = observer;
+    }
+
+    public RunOutcome Train(string activationName, long seed, string? weightsPath, CancellationToken cancellation = default)
+    {
+        var activation = ActivationRegistry.Parse(activationName);
+        random.manual_seed(seed);
+        using var shuffling = new Generator((ulong)seed);
+        using var model = new TutorialCnn(activation, data.ImageSize);
+        using var optimizer = optim.Adam(model.parameters(), settings.LearningRate);
+        var history = new List<EpochMetrics>();
+        Divergence? divergence = null;
+        observer.RunStarted(activationName, seed, 1);
+
+        for (var epoch = 1; epoch <= settings.Epochs && divergence is null; epoch++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var (trainLoss, trainAccuracy, diverged) = TrainEpoch(model, optimizer, shuffling, activationName, seed, epoch, cancellation);
+            divergence = diverged;
+            var validation = divergence is null
+                ? Evaluator.Evaluate(model, data.Validation, settings.EvalBatchSize)
+                : new Evaluation(double.NaN, double.NaN);
+            var metrics = new EpochMetrics(activationName, seed, epoch, trainLoss, trainAccuracy, validation.Loss, validation.Accuracy,
+                clock.Elapsed.TotalSeconds, divergence is not null);
+            history.Add(metrics);
+            observer.EpochCompleted(metrics);
+        }
+
+        Evaluation? finalTest = null;
+        if (divergence is null && data.FinalTest is { } test) finalTest = Evaluator.Evaluate(model, test, settings.EvalBatchSize);
+        if (weightsPath is not null && divergence is null) model.save(weightsPath);
+        return new RunOutcome(activationName, seed, history, model.ParameterCount(), divergence, finalTest);
+    }
+
+    private (double Loss, double Accuracy, Divergence? Diverged) TrainEpoch(TutorialCnn model, optim.Optimizer optimizer, Generator shuffling,
+        string activationName, long seed, int epoch, CancellationToken cancellation)
+    {
+        model.train();
+        var train = data.Train;
+        var count = train.Count;
+        var batches = (int)((count + settings.BatchSize - 1) / settings.BatchSize);
+        using var order = randperm(count, generator: shuffling);
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        var clock = Stopwatch.StartNew();
+        for (var batch = 0; batch < batches; batch++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var start = batch * settings.BatchSize;
+            var length = Math.Min(settings.BatchSize, count - start);
+            var indices = order.narrow(0, start, length);
+            var images = train.Images.index_select(0, indices);
+            var labels = train.Labels.index_select(0, indices);
+
+            optimizer.zero_grad();
+            var output = model.call(images);
+            var loss = nn.functional.nll_loss(output, labels);
+            var lossValue = loss.ToDouble();
+            if (!double.IsFinite(lossValue)) return (double.NaN, double.NaN, new Divergence(epoch, batch + 1, lossValue));
+            loss.backward();
+            nn.utils.clip_grad_value_(model.parameters(), settings.ClipValue);
+            optimizer.step();
+
+            lossSum += lossValue * length;
+            using (no_grad()) correct += output.argmax(1).eq(labels).sum().ToInt64();
+            seen += length;
+            observer.BatchCompleted(new BatchProgress(activationName, seed, epoch, batch + 1, batches, lossSum / seen,
+                seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
+        }
+        return (lossSum / seen, (double)correct / seen, null);
+    }
+}
