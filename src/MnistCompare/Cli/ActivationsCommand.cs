@@ -67,7 +67,7 @@ public static class ActivationsCommand
         }
         catch (ArgumentException e)
         {
-            throw new UserError($"--activations: {e.Message}");
+            throw new UserError($"--activations: {CompareOptions.MessageWithoutParameterName(e)}");
         }
     }
 }

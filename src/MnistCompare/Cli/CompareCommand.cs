@@ -35,9 +35,9 @@ public static class CompareCommand
         if (settings.Device == "cuda" && !cuda.is_available())
             throw new UserError("--device cuda: this libtorch has no CUDA support (or no GPU is visible); use --device cpu");
         set_num_threads(settings.Threads);
+        using var data = TrainingData.Load(settings);
         folder.Prepare(resume, force);
 
-        using var data = TrainingData.Load(settings);
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

@@ -100,7 +100,7 @@ public sealed class CompareOptions
                 }
                 catch (ArgumentException e)
                 {
-                    r.AddError($"--activations: {e.Message}");
+                    r.AddError($"--activations: {MessageWithoutParameterName(e)}");
                     return;
                 }
             }
@@ -137,6 +137,10 @@ public sealed class CompareOptions
             Threads = Pick(Threads, b.Threads),
         };
     }
+
+    // ArgumentException appends " (Parameter 'name')", which means nothing to someone typing a command.
+    internal static string MessageWithoutParameterName(ArgumentException e) =>
+        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 
     private static void Positive(OptionResult result, string name)
     {

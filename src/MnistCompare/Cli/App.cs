@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using MnistCompare.Data;
+
+namespace MnistCompare.Cli;
+
+// The command line as a whole: `dotnet run` with no arguments runs the default comparison. Every failure the
+// user can act on ends as one line on stderr and a non-zero exit code: 2 for bad arguments, 1 for bad data or
+// other faults; 130 after Ctrl-C.
+public static class App
+{
+    public static RootCommand CreateRootCommand()
+    {
+        var compareOptions = new CompareOptions();
+        var root = new RootCommand("MnistCompare: which activation function should I use? Trains the tutorial CNN on MNIST once per " +
+                                   "activation and draws the validation loss and accuracy curves side by side.");
+        foreach (var option in compareOptions.All) root.Options.Add(option);
+        root.SetAction(parse => CompareCommand.Run(compareOptions, parse));
+        root.Subcommands.Add(CompareCommand.Create(compareOptions));
+        root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(ActivationsCommand.Create());
+        root.Subcommands.Add(ListCommand.Create());
+        return root;
+    }
+
+    public static int Run(string[] args)
+    {
+        var parse = CreateRootCommand().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            Console.Error.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
+            return 2;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UserError e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or IdxFormatException or UnauthorizedAccessException
+                                       or ExternalException or ArgumentException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            if (Environment.GetEnvironmentVariable("MNISTCOMPARE_DEBUG") == "1") Console.Error.WriteLine(e);
+            return 1;
+        }
+    }
+}
