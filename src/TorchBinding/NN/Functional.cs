@@ -68,29 +68,15 @@ public static partial class torch
                 _ => values,
             };
 
-            public static Tensor dropout(Tensor input, double p = 0.5, bool training = true, bool inplace = false)
-            {
-                CheckProbability(p);
-                return Result(input, Native.nn_dropout(input.Handle, p, Tensor.Flag(training), Tensor.Flag(inplace)), inplace);
-            }
+            // libtorch checks p (0 ≤ p ≤ 1) and raises its own error.
+            public static Tensor dropout(Tensor input, double p = 0.5, bool training = true, bool inplace = false) =>
+                Result(input, Native.nn_dropout(input.Handle, p, Tensor.Flag(training), Tensor.Flag(inplace)), inplace);
 
-            public static Tensor alpha_dropout(Tensor input, double p = 0.5, bool training = false, bool inplace = false)
-            {
-                CheckProbability(p);
-                return Result(input, Native.nn_alpha_dropout(input.Handle, p, Tensor.Flag(training), Tensor.Flag(inplace)), inplace);
-            }
+            public static Tensor alpha_dropout(Tensor input, double p = 0.5, bool training = false, bool inplace = false) =>
+                Result(input, Native.nn_alpha_dropout(input.Handle, p, Tensor.Flag(training), Tensor.Flag(inplace)), inplace);
 
-            public static Tensor feature_alpha_dropout(Tensor input, double p = 0.5, bool training = false, bool inplace = false)
-            {
-                CheckProbability(p);
-                return Result(input, Native.nn_feature_alpha_dropout(input.Handle, p, Tensor.Flag(training), Tensor.Flag(inplace)), inplace);
-            }
-
-            private static void CheckProbability(double p)
-            {
-                if (p is < 0 or > 1 || double.IsNaN(p))
-                    throw new ArgumentOutOfRangeException(nameof(p), p, "dropout probability has to be between 0 and 1");
-            }
+            public static Tensor feature_alpha_dropout(Tensor input, double p = 0.5, bool training = false, bool inplace = false) =>
+                Result(input, Native.nn_feature_alpha_dropout(input.Handle, p, Tensor.Flag(training), Tensor.Flag(inplace)), inplace);
 
             private static Tensor Result(Tensor input, IntPtr handle, bool inplace) => inplace ? input.InPlace(handle) : new Tensor(handle);
 

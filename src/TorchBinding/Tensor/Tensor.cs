@@ -11,9 +11,15 @@ public static partial class torch
     {
         private IntPtr handle;
 
+        // How many Tensor objects own a native handle right now (a leak check for tests and diagnostics).
+        private static long liveCount;
+
+        internal static long LiveCount => Interlocked.Read(ref liveCount);
+
         internal Tensor(IntPtr handle)
         {
             this.handle = Check.Handle(handle);
+            Interlocked.Increment(ref liveCount);
             DisposeScope.Track(this);
         }
 
@@ -36,6 +42,7 @@ public static partial class torch
         {
             var taken = Handle;
             handle = IntPtr.Zero;
+            Interlocked.Decrement(ref liveCount);
             OwningDisposeScope?.MarkAsDisposed(this);
             GC.SuppressFinalize(this);
             return taken;
@@ -53,7 +60,9 @@ public static partial class torch
         {
             if (disposing) OwningDisposeScope?.MarkAsDisposed(this);
             var h = Interlocked.Exchange(ref handle, IntPtr.Zero);
-            if (h != IntPtr.Zero) Native.tensor_dispose(h);
+            if (h == IntPtr.Zero) return;
+            Native.tensor_dispose(h);
+            Interlocked.Decrement(ref liveCount);
         }
 
         public Tensor MoveToOuterDisposeScope() => OwningDisposeScope is { } scope ? scope.MoveToOuter(this) : this;

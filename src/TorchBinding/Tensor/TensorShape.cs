@@ -123,10 +123,12 @@ public static partial class torch
         public Tensor narrow(long dim, long start, long length) => new(Native.tensor_narrow(Handle, dim, start, length));
         public Tensor gather(long dim, Tensor index) => new(Native.tensor_gather(Handle, dim, index.Handle));
 
+        // Invalid arguments (chunks <= 0, a bad dim) are left to libtorch, which raises its own error; the buffer is
+        // sized for the most pieces a valid call can return (an empty dimension comes back as `chunks` empty pieces).
         public unsafe Tensor[] chunk(long chunks, long dim = 0)
         {
-            if (chunks <= 0) throw new ArgumentException("chunk expects `chunks` to be greater than 0", nameof(chunks));
-            var result = new IntPtr[chunks];
+            var length = DimensionLength(dim);
+            var result = new IntPtr[chunks <= 0 || length is null ? 0 : length == 0 ? chunks : Math.Min(chunks, length.Value)];
             long count;
             fixed (IntPtr* p = result) Check.Status(Native.tensor_chunk(Handle, chunks, dim, p, out count));
             return result.Take((int)count).Select(h => new Tensor(h)).ToArray();
@@ -134,12 +136,19 @@ public static partial class torch
 
         public unsafe Tensor[] split(long size, int dim = 0)
         {
-            if (size <= 0) throw new ArgumentException("split expects `size` to be greater than 0", nameof(size));
-            var length = this.size(dim);
-            var result = new IntPtr[Math.Max(1, (length + size - 1) / size)];
+            var length = DimensionLength(dim) ?? 0;
+            var result = new IntPtr[size <= 0 ? 1 : Math.Max(1, (length + size - 1) / size)];
             long count;
             fixed (IntPtr* p = result) Check.Status(Native.tensor_split(Handle, size, dim, p, out count));
             return result.Take((int)count).Select(h => new Tensor(h)).ToArray();
+        }
+
+        // The length of dimension dim, or null when dim is out of range (the native call then reports the error).
+        private long? DimensionLength(long dim)
+        {
+            var sizes = shape;
+            var index = dim < 0 ? dim + sizes.Length : dim;
+            return index >= 0 && index < sizes.Length ? sizes[index] : null;
         }
 
         public unsafe Tensor[] split(long[] sizes, int dim = 0)

@@ -44,9 +44,10 @@ public static partial class torch
     public static Tensor clamp(Tensor input, Tensor? min = null, Tensor? max = null) => input.clamp(min, max);
     public static Tensor where(Tensor condition, Tensor x, Tensor y) => x.where(condition, y);
 
+    // One index tensor per dimension; a 0-dim condition is treated as 1-dim (libtorch's nonzero_numpy), so it has one.
     public static unsafe Tensor[] where(Tensor condition)
     {
-        var result = new IntPtr[condition.dim()];
+        var result = new IntPtr[Math.Max(1, condition.dim())];
         fixed (IntPtr* p = result) Check.Status(Native.tensor_nonzero_numpy(condition.Handle, p));
         return result.Select(h => new Tensor(h)).ToArray();
     }

@@ -16,11 +16,8 @@ public static partial class torch
         return n;
     }
 
-    public static void set_num_threads(int num)
-    {
-        if (num <= 0) throw new ArgumentOutOfRangeException(nameof(num), num, "The number of threads must be positive.");
-        Check.Status(Native.torch_set_num_threads(num));
-    }
+    // libtorch rejects a non-positive count with its own error.
+    public static void set_num_threads(int num) => Check.Status(Native.torch_set_num_threads(num));
 
     public static bool cuda_is_available() => cuda.is_available();
 

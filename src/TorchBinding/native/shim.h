@@ -71,11 +71,17 @@ inline at::OptionalIntArrayRef optional_int_array(const int64_t* data, int64_t l
   return data ? at::OptionalIntArrayRef(int_array(data, length)) : at::OptionalIntArrayRef();
 }
 
-inline at::TensorOptions options(int8_t dtype, int8_t device_type, int32_t device_index, bool requires_grad) {
+inline at::TensorOptions options(int8_t dtype, int8_t device_type, int32_t device_index) {
   return at::TensorOptions()
       .dtype(static_cast<at::ScalarType>(dtype))
-      .device(at::Device(static_cast<at::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index)))
-      .requires_grad(requires_grad);
+      .device(at::Device(static_cast<at::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index)));
+}
+
+// The at:: factories ignore TensorOptions::requires_grad (only the torch:: wrappers honour it), so every factory
+// makes its tensor first and marks it afterwards.
+inline at::Tensor with_requires_grad(at::Tensor t, int8_t requires_grad) {
+  if (requires_grad) t.set_requires_grad(true);
+  return t;
 }
 
 inline std::vector<at::Tensor> tensor_list(const Tensor* handles, int64_t length) {

@@ -88,16 +88,18 @@ EXPORT Tensor tensor_from_data(const void* data, const int64_t* shape, int64_t n
   TRY(
     auto source = at::from_blob(const_cast<void*>(data), int_array(shape, ndim),
                                 at::TensorOptions().dtype(static_cast<at::ScalarType>(source_dtype)));
-    auto result = source.to(options(dtype, device_type, device_index, false), false, /*copy=*/true);
-    if (requires_grad) result.set_requires_grad(true);
-    return wrap(result);
+    auto result = source.to(options(dtype, device_type, device_index), false, /*copy=*/true);
+    return wrap(with_requires_grad(result, requires_grad));
   )
 }
 
 #define SIZED_FACTORY(name, call)                                                                            \
   EXPORT Tensor tensor_##name(const int64_t* shape, int64_t ndim, int8_t dtype, int8_t device_type,          \
                               int32_t device_index, int8_t requires_grad) {                                  \
-    TRY(return wrap(call(int_array(shape, ndim), options(dtype, device_type, device_index, requires_grad)));) \
+    TRY(                                                                                                     \
+      auto result = call(int_array(shape, ndim), options(dtype, device_type, device_index));                 \
+      return wrap(with_requires_grad(result, requires_grad));                                                \
+    )                                                                                                        \
   }
 SIZED_FACTORY(zeros, at::zeros)
 SIZED_FACTORY(ones, at::ones)
@@ -109,9 +111,8 @@ SIZED_FACTORY(empty, at::empty)
     TRY(                                                                                                     \
       auto result = call(int_array(shape, ndim), generator ? c10::optional<at::Generator>(*generator)        \
                                                            : c10::nullopt,                                   \
-                         options(dtype, device_type, device_index, false));                                  \
-      if (requires_grad) result.set_requires_grad(true);                                                     \
-      return wrap(result);                                                                                   \
+                         options(dtype, device_type, device_index));                                         \
+      return wrap(with_requires_grad(result, requires_grad));                                                \
     )                                                                                                        \
   }
 RANDOM_FACTORY(rand, at::rand)
@@ -119,8 +120,10 @@ RANDOM_FACTORY(randn, at::randn)
 
 EXPORT Tensor tensor_full(const int64_t* shape, int64_t ndim, SCALAR(value), int8_t dtype, int8_t device_type,
                           int32_t device_index, int8_t requires_grad) {
-  TRY(return wrap(at::full(int_array(shape, ndim), AS_SCALAR(value),
-                           options(dtype, device_type, device_index, requires_grad)));)
+  TRY(
+    auto result = at::full(int_array(shape, ndim), AS_SCALAR(value), options(dtype, device_type, device_index));
+    return wrap(with_requires_grad(result, requires_grad));
+  )
 }
 EXPORT Tensor tensor_randint(int64_t low, int64_t high, const int64_t* shape, int64_t ndim, int8_t dtype,
                              int8_t device_type, int32_t device_index, int8_t requires_grad,
@@ -128,38 +131,45 @@ EXPORT Tensor tensor_randint(int64_t low, int64_t high, const int64_t* shape, in
   TRY(
     auto result = at::randint(low, high, int_array(shape, ndim),
                               generator ? c10::optional<at::Generator>(*generator) : c10::nullopt,
-                              options(dtype, device_type, device_index, false));
-    if (requires_grad) result.set_requires_grad(true);
-    return wrap(result);
+                              options(dtype, device_type, device_index));
+    return wrap(with_requires_grad(result, requires_grad));
   )
 }
 EXPORT Tensor tensor_randperm(int64_t n, int8_t dtype, int8_t device_type, int32_t device_index,
                               int8_t requires_grad, at::Generator* generator) {
   TRY(
     auto result = at::randperm(n, generator ? c10::optional<at::Generator>(*generator) : c10::nullopt,
-                               options(dtype, device_type, device_index, false));
-    if (requires_grad) result.set_requires_grad(true);
-    return wrap(result);
+                               options(dtype, device_type, device_index));
+    return wrap(with_requires_grad(result, requires_grad));
   )
 }
 EXPORT Tensor tensor_arange(SCALAR(start), SCALAR(end), SCALAR(step), int8_t dtype, int8_t device_type,
                             int32_t device_index, int8_t requires_grad) {
-  TRY(return wrap(at::arange(AS_SCALAR(start), AS_SCALAR(end), AS_SCALAR(step),
-                             options(dtype, device_type, device_index, requires_grad)));)
+  TRY(
+    auto result =
+        at::arange(AS_SCALAR(start), AS_SCALAR(end), AS_SCALAR(step), options(dtype, device_type, device_index));
+    return wrap(with_requires_grad(result, requires_grad));
+  )
 }
 EXPORT Tensor tensor_linspace(double start, double end, int64_t steps, int8_t dtype, int8_t device_type,
                               int32_t device_index, int8_t requires_grad) {
-  TRY(return wrap(at::linspace(start, end, steps, options(dtype, device_type, device_index, requires_grad)));)
+  TRY(
+    auto result = at::linspace(start, end, steps, options(dtype, device_type, device_index));
+    return wrap(with_requires_grad(result, requires_grad));
+  )
 }
 EXPORT Tensor tensor_eye(int64_t rows, int64_t columns, int8_t dtype, int8_t device_type, int32_t device_index,
                          int8_t requires_grad) {
-  TRY(return wrap(at::eye(rows, columns, options(dtype, device_type, device_index, requires_grad)));)
+  TRY(
+    auto result = at::eye(rows, columns, options(dtype, device_type, device_index));
+    return wrap(with_requires_grad(result, requires_grad));
+  )
 }
 
 #define LIKE_FACTORY(name, call)                                                                          \
   EXPORT Tensor tensor_##name(Tensor t, int8_t dtype, int8_t device_type, int32_t device_index,           \
                               int8_t requires_grad) {                                                     \
-    TRY(return wrap(call(*t, options(dtype, device_type, device_index, requires_grad)));)                  \
+    TRY(return wrap(with_requires_grad(call(*t, options(dtype, device_type, device_index)), requires_grad));) \
   }
 LIKE_FACTORY(zeros_like, at::zeros_like)
 LIKE_FACTORY(ones_like, at::ones_like)
@@ -168,7 +178,10 @@ LIKE_FACTORY(rand_like, at::rand_like)
 LIKE_FACTORY(randn_like, at::randn_like)
 EXPORT Tensor tensor_full_like(Tensor t, SCALAR(value), int8_t dtype, int8_t device_type, int32_t device_index,
                                int8_t requires_grad) {
-  TRY(return wrap(at::full_like(*t, AS_SCALAR(value), options(dtype, device_type, device_index, requires_grad)));)
+  TRY(
+    auto result = at::full_like(*t, AS_SCALAR(value), options(dtype, device_type, device_index));
+    return wrap(with_requires_grad(result, requires_grad));
+  )
 }
 
 // ---- conversion and copies ---------------------------------------------------------------------------------
@@ -261,7 +274,8 @@ EXPORT Tensor tensor_sub_scalar_(Tensor a, SCALAR(b), SCALAR(alpha)) {
 }
 // Scalar - tensor and scalar / tensor (operators with the scalar on the left).
 EXPORT Tensor tensor_rsub_scalar(Tensor a, SCALAR(b)) { TRY(return wrap(at::rsub(*a, AS_SCALAR(b)));) }
-EXPORT Tensor tensor_rdiv_scalar(Tensor a, SCALAR(b)) { TRY(return wrap(a->reciprocal().mul_(AS_SCALAR(b)));) }
+// scalar / tensor as PyTorch's __rtruediv__ computes it; out of place, since reciprocal's backward needs its result.
+EXPORT Tensor tensor_rdiv_scalar(Tensor a, SCALAR(b)) { TRY(return wrap(a->reciprocal().mul(AS_SCALAR(b)));) }
 EXPORT Tensor tensor_rpow_scalar(Tensor a, SCALAR(b)) { TRY(return wrap(at::pow(AS_SCALAR(b), *a));) }
 
 static c10::optional<c10::string_view> rounding_mode(int8_t mode) {
