@@ -186,6 +186,7 @@ internal static unsafe partial class Native
     [DllImport(Library)] internal static extern IntPtr tensor_addcmul(IntPtr t, IntPtr a, IntPtr b, long valueBits, sbyte valueKind, byte inplace);
     [DllImport(Library)] internal static extern IntPtr tensor_addcdiv(IntPtr t, IntPtr a, IntPtr b, long valueBits, sbyte valueKind, byte inplace);
     [DllImport(Library)] internal static extern IntPtr tensor_lerp(IntPtr t, IntPtr end, long weightBits, sbyte weightKind, byte inplace);
+    [DllImport(Library)] internal static extern IntPtr tensor_lerp_tensor(IntPtr t, IntPtr end, IntPtr weight, byte inplace);
     [DllImport(Library)] internal static extern IntPtr tensor_maximum(IntPtr a, IntPtr b);
     [DllImport(Library)] internal static extern IntPtr tensor_minimum(IntPtr a, IntPtr b);
     [DllImport(Library)] internal static extern IntPtr tensor_matmul(IntPtr a, IntPtr b);

@@ -12,7 +12,7 @@ public sealed class Sequential : nn.Module<Tensor, Tensor>
 
     public int Count => layers.Count;
 
-    public nn.Module this[int index] => (nn.Module)layers[index];
+    public nn.IModule<Tensor, Tensor> this[int index] => layers[index];
 
     public Sequential this[Range range]
     {
@@ -36,17 +36,17 @@ public sealed class Sequential : nn.Module<Tensor, Tensor>
     }
 
     // Intermediate results are disposed as soon as the next layer has consumed them.
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor tensor)
     {
-        if (layers.Count == 0) return input.alias();
-        var x = input;
+        if (layers.Count == 0) return tensor.alias();
+        var x = tensor;
         foreach (var layer in layers)
         {
             var next = layer.call(x);
-            if (!ReferenceEquals(x, input) && !ReferenceEquals(x, next)) x.Dispose();
+            if (!ReferenceEquals(x, tensor) && !ReferenceEquals(x, next)) x.Dispose();
             x = next;
         }
-        return ReferenceEquals(x, input) ? input.alias() : x;
+        return ReferenceEquals(x, tensor) ? tensor.alias() : x;
     }
 }
 
@@ -54,7 +54,7 @@ public class ModuleList<T> : nn.Module, IList<T> where T : nn.Module
 {
     private readonly List<T> items = new();
 
-    public ModuleList(params T[] modules) : base(nameof(ModuleList))
+    public ModuleList(params T[] modules) : base("ModuleList")
     {
         foreach (var module in modules) Add(module);
     }
@@ -75,10 +75,10 @@ public class ModuleList<T> : nn.Module, IList<T> where T : nn.Module
         items.Add(item);
     }
 
-    public ModuleList<T> append(T module)
+    // Appends zero or more modules to the end of the list (TorchSharp's signature: void, params).
+    public void append(params T[] parameters)
     {
-        Add(module);
-        return this;
+        foreach (var module in parameters) Add(module);
     }
 
     public void Clear() => throw new NotSupportedException("Removing registered modules is not supported.");
@@ -98,11 +98,4 @@ public class ModuleList<T> : nn.Module, IList<T> where T : nn.Module
     public bool Remove(T item) => throw new NotSupportedException("Removing registered modules is not supported.");
 
     public void RemoveAt(int index) => throw new NotSupportedException("Removing registered modules is not supported.");
-}
-
-public sealed class ModuleList : ModuleList<nn.Module>
-{
-    public ModuleList(params nn.Module[] modules) : base(modules)
-    {
-    }
 }

@@ -63,21 +63,23 @@ public sealed class Linear : nn.Module<Tensor, Tensor>
 
 public abstract class Convolution : nn.Module<Tensor, Tensor>
 {
-    protected Convolution(string name) : base(name)
+    // TorchSharp's constructor takes the whole configuration; this one is the binding's own, so no code outside the
+    // assembly can derive from it (or see the init accessors and InitializeParameters below).
+    private protected Convolution(string name) : base(name)
     {
     }
 
-    public long in_channels { get; protected init; }
+    public long in_channels { get; private protected init; }
 
-    public long out_channels { get; protected init; }
+    public long out_channels { get; private protected init; }
 
-    public long[] kernel_size { get; protected init; } = Array.Empty<long>();
+    public long[] kernel_size { get; private protected init; } = Array.Empty<long>();
 
-    public long[] stride { get; protected init; } = Array.Empty<long>();
+    public long[] stride { get; private protected init; } = Array.Empty<long>();
 
-    public long[] dilation { get; protected init; } = Array.Empty<long>();
+    public long[] dilation { get; private protected init; } = Array.Empty<long>();
 
-    public long groups { get; protected init; } = 1;
+    public long groups { get; private protected init; } = 1;
 
     public Parameter weight
     {
@@ -92,7 +94,7 @@ public abstract class Convolution : nn.Module<Tensor, Tensor>
     }
 
     // Same initialisation as PyTorch's: kaiming_uniform(a = √5) for the weight, U(±1/√fan_in) for the bias.
-    protected void InitializeParameters(long[] weightShape, bool hasBias, Device? device, ScalarType? dtype)
+    private protected void InitializeParameters(long[] weightShape, bool hasBias, Device? device, ScalarType? dtype)
     {
         var w = empty(weightShape, dtype, device);
         nn.init.kaiming_uniform_(w, a: Math.Sqrt(5));

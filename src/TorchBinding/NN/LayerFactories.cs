@@ -124,7 +124,7 @@ public static partial class torch
         public static Sequential Sequential(IEnumerable<Tuple<string, Module<Tensor, Tensor>>> modules) =>
             Sequential(modules.Select(t => (t.Item1, t.Item2)));
 
-        public static ModuleList ModuleList(params Module[] modules) => new(modules);
+        public static ModuleList<Module> ModuleList(params Module[] modules) => new(modules);
 
         public static ModuleList<T> ModuleList<T>(params T[] modules) where T : Module => new(modules);
 

@@ -379,7 +379,7 @@ public static partial class torch
         }
 
         public abstract class Module<T1, T2, TResult> :
-            HookableModule<Func<Module<T1, T2, TResult>, T1, T2, (T1, T2)>, Func<Module<T1, T2, TResult>, T1, T2, TResult, TResult>>
+            HookableModule<Func<Module<T1, T2, TResult>, T1, T2, (T1, T2)?>, Func<Module<T1, T2, TResult>, T1, T2, TResult, TResult>>
         {
             protected Module(string name) : base(name)
             {

@@ -8,6 +8,11 @@ namespace TorchSharp
         {
             public abstract class Optimizer : IDisposable
             {
+                // TorchSharp's only constructor takes a native handle; ours is not part of the API.
+                private protected Optimizer()
+                {
+                }
+
                 public virtual Tensor step(Func<Tensor>? closure = null) => throw new NotImplementedException();
 
                 public virtual void zero_grad()
@@ -57,14 +62,15 @@ namespace TorchSharp.Modules
 {
     public class ParamGroup : torch.optim.ILearningRateController
     {
-        public ParamGroup(IEnumerable<Parameter> parameters, double lr)
+        // TorchSharp's ParamGroup carries an OptimizerOptions object instead; this constructor is the binding's own.
+        internal ParamGroup(IEnumerable<Parameter> parameters, double lr)
         {
             Parameters = parameters.ToList();
             LearningRate = lr;
             InitialLearningRate = lr;
         }
 
-        public IReadOnlyList<Parameter> Parameters { get; }
+        public IEnumerable<Parameter> Parameters { get; set; }
 
         public double LearningRate { get; set; }
 

@@ -74,9 +74,9 @@ public sealed class DisposeScope : IDisposable
         return keep;
     }
 
-    public void DisposeEverythingBut(IEnumerable<IDisposable> keep)
+    public void DisposeEverythingBut(IEnumerable<IDisposable> inKeep)
     {
-        var kept = new HashSet<IDisposable>(keep, ReferenceEqualityComparer.Instance);
+        var kept = new HashSet<IDisposable>(inKeep, ReferenceEqualityComparer.Instance);
         var doomed = disposables;
         disposables = new HashSet<IDisposable>(ReferenceEqualityComparer.Instance);
         foreach (var disposable in doomed)

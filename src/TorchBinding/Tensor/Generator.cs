@@ -49,11 +49,7 @@ public static partial class torch
 
         public Tensor get_state() => new(Native.generator_get_state(Handle));
 
-        public Generator set_state(Tensor value)
-        {
-            Check.Status(Native.generator_set_state(Handle, value.Handle));
-            return this;
-        }
+        public void set_state(Tensor value) => Check.Status(Native.generator_set_state(Handle, value.Handle));
 
         public void Dispose()
         {

@@ -109,11 +109,11 @@ public static partial class torch
         public Tensor pow_(Tensor exponent) => InPlace(Native.tensor_pow_(Handle, exponent.Handle));
 
         public Tensor remainder(Tensor target) => new(Native.tensor_remainder(Handle, target.Handle));
-        public Tensor remainder(Scalar target) => new(Native.tensor_remainder_scalar(Handle, target.Bits, target.Kind));
+        public Tensor remainder(Scalar scalar) => new(Native.tensor_remainder_scalar(Handle, scalar.Bits, scalar.Kind));
         public Tensor remainder_(Tensor target) => InPlace(Native.tensor_remainder_(Handle, target.Handle));
-        public Tensor remainder_(Scalar target) => InPlace(Native.tensor_remainder__scalar(Handle, target.Bits, target.Kind));
+        public Tensor remainder_(Scalar scalar) => InPlace(Native.tensor_remainder__scalar(Handle, scalar.Bits, scalar.Kind));
         public Tensor fmod(Tensor target) => new(Native.tensor_fmod(Handle, target.Handle));
-        public Tensor fmod(Scalar target) => new(Native.tensor_fmod_scalar(Handle, target.Bits, target.Kind));
+        public Tensor fmod(Scalar scalar) => new(Native.tensor_fmod_scalar(Handle, scalar.Bits, scalar.Kind));
 
         public Tensor addcmul(Tensor tensor1, Tensor tensor2, Scalar value) =>
             new(Native.tensor_addcmul(Handle, tensor1.Handle, tensor2.Handle, value.Bits, value.Kind, 0));
@@ -123,8 +123,11 @@ public static partial class torch
             new(Native.tensor_addcdiv(Handle, tensor1.Handle, tensor2.Handle, value.Bits, value.Kind, 0));
         public Tensor addcdiv_(Tensor tensor1, Tensor tensor2, Scalar value) =>
             InPlace(Native.tensor_addcdiv(Handle, tensor1.Handle, tensor2.Handle, value.Bits, value.Kind, 1));
-        public Tensor lerp(Tensor end, Scalar weight) => new(Native.tensor_lerp(Handle, end.Handle, weight.Bits, weight.Kind, 0));
-        public Tensor lerp_(Tensor end, Scalar weight) => InPlace(Native.tensor_lerp(Handle, end.Handle, weight.Bits, weight.Kind, 1));
+        public Tensor lerp(Tensor end, Tensor weight) => new(Native.tensor_lerp_tensor(Handle, end.Handle, weight.Handle, 0));
+        public Tensor lerp_(Tensor end, Tensor weight) => InPlace(Native.tensor_lerp_tensor(Handle, end.Handle, weight.Handle, 1));
+        // TorchSharp has no Scalar-weight overload; kept for the binding's own use (and its tests).
+        internal Tensor lerp(Tensor end, Scalar weight) => new(Native.tensor_lerp(Handle, end.Handle, weight.Bits, weight.Kind, 0));
+        internal Tensor lerp_(Tensor end, Scalar weight) => InPlace(Native.tensor_lerp(Handle, end.Handle, weight.Bits, weight.Kind, 1));
 
         public Tensor maximum(Tensor other) => new(Native.tensor_maximum(Handle, other.Handle));
         public Tensor minimum(Tensor other) => new(Native.tensor_minimum(Handle, other.Handle));

@@ -93,16 +93,16 @@ public static partial class torch
         public static implicit operator Tensor(float value) => tensor(value);
         public static implicit operator Tensor(double value) => tensor(value);
         public static implicit operator Tensor(bool value) => tensor(value);
-        public static implicit operator Tensor(Scalar value) => full(Array.Empty<long>(), value,
-            value.Kind == Scalar.FloatKind ? get_default_dtype() : value.Kind == Scalar.BoolKind ? ScalarType.Bool : ScalarType.Int64);
-        public static implicit operator Tensor(byte[] array) => tensor(array);
-        public static implicit operator Tensor(sbyte[] array) => tensor(array);
-        public static implicit operator Tensor(short[] array) => tensor(array);
-        public static implicit operator Tensor(int[] array) => tensor(array);
-        public static implicit operator Tensor(long[] array) => tensor(array);
-        public static implicit operator Tensor(float[] array) => tensor(array);
-        public static implicit operator Tensor(double[] array) => tensor(array);
-        public static implicit operator Tensor(bool[] array) => tensor(array);
+        public static implicit operator Tensor(Scalar scalar) => full(Array.Empty<long>(), scalar,
+            scalar.Kind == Scalar.FloatKind ? get_default_dtype() : scalar.Kind == Scalar.BoolKind ? ScalarType.Bool : ScalarType.Int64);
+        public static implicit operator Tensor(byte[] value) => tensor(value);
+        public static implicit operator Tensor(sbyte[] value) => tensor(value);
+        public static implicit operator Tensor(short[] value) => tensor(value);
+        public static implicit operator Tensor(int[] value) => tensor(value);
+        public static implicit operator Tensor(long[] value) => tensor(value);
+        public static implicit operator Tensor(float[] value) => tensor(value);
+        public static implicit operator Tensor(double[] value) => tensor(value);
+        public static implicit operator Tensor(bool[] value) => tensor(value);
 
         private static Tensor RSub(Tensor right, Scalar left) => new(TorchBinding.Interop.Native.tensor_rsub_scalar(right.Handle, left.Bits, left.Kind));
 

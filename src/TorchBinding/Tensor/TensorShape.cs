@@ -151,7 +151,7 @@ public static partial class torch
             return index >= 0 && index < sizes.Length ? sizes[index] : null;
         }
 
-        public unsafe Tensor[] split(long[] sizes, int dim = 0)
+        public unsafe Tensor[] split(long[] sizes, long dim = 0)
         {
             var result = new IntPtr[sizes.Length];
             fixed (long* s = sizes)

@@ -16,11 +16,12 @@ public static partial class torch
     public static Tensor sigmoid(Tensor input) => input.sigmoid();
     public static Tensor square(Tensor input) => input.square();
     public static Tensor isnan(Tensor input) => input.isnan();
-    public static Tensor isfinite(Tensor input) => input.isfinite();
+    public static Tensor isfinite(Tensor tensor) => tensor.isfinite();
     public static Tensor pow(Tensor left, Scalar exponent) => left.pow(exponent);
     public static Tensor pow(Tensor left, Tensor exponent) => left.pow(exponent);
     public static Tensor softmax(Tensor input, int dim, ScalarType? dtype = null) => input.softmax(dim, dtype);
-    public static Tensor log_softmax(Tensor input, long dim, ScalarType? dtype = null) => input.log_softmax(dim, dtype);
+    // Not in TorchSharp's torch class (it has torch.special.log_softmax and Tensor.log_softmax).
+    internal static Tensor log_softmax(Tensor input, long dim, ScalarType? dtype = null) => input.log_softmax(dim, dtype);
     public static Tensor logsumexp(Tensor input, long dim, bool keepdim = false) => input.logsumexp(dim, keepdim);
 
     public static Tensor sum(Tensor input, ScalarType? type = null) => input.sum(type);
@@ -38,7 +39,7 @@ public static partial class torch
     public static (Tensor values, Tensor indexes) min(Tensor input, long dim, bool keepdim = false) => input.min(dim, keepdim);
     public static Tensor maximum(Tensor input, Tensor other) => input.maximum(other);
     public static Tensor minimum(Tensor input, Tensor other) => input.minimum(other);
-    public static Tensor matmul(Tensor input, Tensor other) => input.matmul(other);
+    public static Tensor matmul(Tensor input, Tensor target) => input.matmul(target);
 
     public static Tensor clamp(Tensor input, Scalar? min = null, Scalar? max = null) => input.clamp(min, max);
     public static Tensor clamp(Tensor input, Tensor? min = null, Tensor? max = null) => input.clamp(min, max);

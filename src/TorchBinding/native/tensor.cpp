@@ -311,6 +311,12 @@ EXPORT Tensor tensor_lerp(Tensor t, Tensor end, SCALAR(weight), int8_t inplace) 
     return wrap(t->lerp(*end, AS_SCALAR(weight)));
   )
 }
+EXPORT Tensor tensor_lerp_tensor(Tensor t, Tensor end, Tensor weight, int8_t inplace) {
+  TRY(
+    if (inplace) { t->lerp_(*end, *weight); return wrap(*t); }
+    return wrap(t->lerp(*end, *weight));
+  )
+}
 EXPORT Tensor tensor_maximum(Tensor a, Tensor b) { TRY(return wrap(at::maximum(*a, *b));) }
 EXPORT Tensor tensor_minimum(Tensor a, Tensor b) { TRY(return wrap(at::minimum(*a, *b));) }
 EXPORT Tensor tensor_matmul(Tensor a, Tensor b) { TRY(return wrap(a->matmul(*b));) }
