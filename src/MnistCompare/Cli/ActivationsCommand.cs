@@ -17,7 +17,7 @@ public static class ActivationsCommand
         var names = new Option<string[]>("--activations", "-a")
         {
             Description = "Activations to draw, comma-separated. Default: every element-wise activation in the registry.",
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+            CustomParser = r => ActivationList.Split(r.Tokens.Select(t => t.Value)),
         };
         var output = new Option<string>("--out", "-o") { Description = "Folder for the figures.", DefaultValueFactory = _ => Path.Combine("runs", "activations") };
         var command = new Command("activations", "Plot every activation and its derivative (computed by autograd) on [−5, 5], and print a table of values.")

@@ -25,6 +25,8 @@ public static class CompareCommand
         if (resume && parse.GetValue(options.Force)) throw new UserError("--resume and --force exclude each other");
         if (resume && parse.GetValue(options.Out) is null) throw new UserError("--resume needs --out, the run folder to continue");
         if (resume && parse.GetValue(options.Config) is not null) throw new UserError("--resume continues with the run's own config.json; --config does not apply");
+        // Before config.json is read: a folder without one is a usage error with advice, not a bare "no such file".
+        if (resume) folder.RequireRunToResume();
         var baseline = parse.GetValue(options.Config) is { } config ? RunConfigFile.Read(config) : null;
         var settings = resume ? RunConfigFile.Read(folder.ConfigPath) : options.ToSettings(parse, baseline);
         return Run(settings, folder, resume, parse.GetValue(options.Force));
@@ -101,7 +103,7 @@ public static class SummaryTable
         {
             table.AddRow(Markup.Escape(r.Activation), Percent(r.BestValAccuracy), Percent(r.FinalValAccuracy),
                 r.FinalValLoss.Count == 0 ? "–" : r.FinalValLoss.Mean.ToString("F4", CultureInfo.InvariantCulture),
-                r.SecondsPerEpoch.ToString("F1", CultureInfo.InvariantCulture), r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
+                SummaryMarkdown.Seconds(r.SecondsPerEpoch), r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
                 r.Divergences.Count == 0 ? "no" : Markup.Escape(string.Join("; ", r.Divergences)));
         }
         AnsiConsole.Write(table);

@@ -14,7 +14,7 @@ public sealed class CompareOptions
         Description = "Activations to compare, comma-separated; a parameter follows a colon (e.g. leaky-relu:0.2, elu:0.5, maxout:3). " +
                       "See the 'list' command. Default: the tutorial's six.",
         AllowMultipleArgumentsPerToken = true,
-        CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        CustomParser = result => ActivationList.Split(result.Tokens.Select(t => t.Value)),
     };
 
     public Option<int> Epochs { get; } = new("--epochs", "-e")

@@ -19,7 +19,7 @@ public static class MetricsCsv
         foreach (var m in rows)
         {
             text.AppendLine(string.Join(',',
-                Quote(m.Activation), m.Seed.ToString(CultureInfo.InvariantCulture), m.Epoch.ToString(CultureInfo.InvariantCulture),
+                CsvCells.Quote(m.Activation), m.Seed.ToString(CultureInfo.InvariantCulture), m.Epoch.ToString(CultureInfo.InvariantCulture),
                 Number(m.TrainLoss), Number(m.TrainAccuracy), Number(m.ValLoss), Number(m.ValAccuracy), Number(m.Seconds),
                 m.Diverged ? "true" : "false"));
         }
@@ -38,7 +38,7 @@ public static class MetricsCsv
         for (var i = 1; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var cells = Split(lines[i]);
+            var cells = CsvCells.Split(lines[i]);
             if (cells.Count != Columns.Length)
                 throw new InvalidDataException($"{path}: line {i + 1}: expected {Columns.Length} columns, found {cells.Count}");
             try
@@ -57,29 +57,4 @@ public static class MetricsCsv
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static double Parse(string cell) => double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    // Activation names may hold a parameter ("leaky-relu:0.2") but never a comma or quote; quote anyway if so.
-    private static string Quote(string cell) => cell.IndexOfAny(new[] { ',', '"' }) < 0 ? cell : $"\"{cell.Replace("\"", "\"\"")}\"";
-
-    private static List<string> Split(string line)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(c);
-        }
-        cells.Add(cell.ToString());
-        return cells;
-    }
 }

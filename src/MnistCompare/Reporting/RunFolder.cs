@@ -30,8 +30,7 @@ public sealed class RunFolder
     {
         if (resume)
         {
-            if (!File.Exists(ConfigPath))
-                throw new UserError($"--resume: {ConfigPath} does not exist; there is no run to resume in {Path}");
+            RequireRunToResume();
         }
         else if (Exists)
         {
@@ -42,6 +41,13 @@ public sealed class RunFolder
         Directory.CreateDirectory(Path);
         Directory.CreateDirectory(ModelsPath);
         ProbeWritable();
+    }
+
+    // --resume continues what config.json records; without it there is nothing to continue.
+    public void RequireRunToResume()
+    {
+        if (!File.Exists(ConfigPath))
+            throw new UserError($"--resume: {ConfigPath} does not exist; there is no run to resume in {Path}");
     }
 
     // Fails before hours of training rather than at the first epoch's metrics.

@@ -30,7 +30,7 @@ public static class SummaryMarkdown
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"| {row.Activation} | {Percent(row.BestValAccuracy)} | {Percent(row.FinalValAccuracy)} | {Loss(row.FinalValLoss)} | " +
-                $"{row.SecondsPerEpoch:F1} | {row.ParameterCount:N0} | {(row.Divergences.Count == 0 ? "no" : "yes: " + string.Join("; ", row.Divergences))} |");
+                $"{Seconds(row.SecondsPerEpoch)} | {row.ParameterCount:N0} | {(row.Divergences.Count == 0 ? "no" : "yes: " + string.Join("; ", row.Divergences))} |");
             text.AppendLine(holdout ? $" {(row.TestAccuracy is { } t ? Percent(t) : "")} |" : "");
         }
         if (settings.Seeds > 1)
@@ -65,6 +65,10 @@ public static class SummaryMarkdown
         : s.Count > 1
             ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}% ± {s.StandardDeviation * 100:F2}")
             : string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}%");
+
+    // An activation whose every run diverged has no finished epoch to time.
+    internal static string Seconds(double perEpoch) =>
+        double.IsNaN(perEpoch) ? "–" : perEpoch.ToString("F1", CultureInfo.InvariantCulture);
 
     private static string Loss(Statistic s) => s.Count == 0
         ? "–"

@@ -14,7 +14,7 @@ public static class TestResultsCsv
         var text = new StringBuilder().AppendLine(Header);
         foreach (var ((activation, seed), result) in results)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{activation},{seed},{result.Loss:R},{result.Accuracy:R}"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{CsvCells.Quote(activation)},{seed},{result.Loss:R},{result.Accuracy:R}"));
         }
         AtomicFile.WriteAllText(path, text.ToString());
     }
@@ -27,8 +27,8 @@ public static class TestResultsCsv
         for (var i = 1; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var cells = lines[i].Split(',');
-            if (cells.Length != 4 || !long.TryParse(cells[1], CultureInfo.InvariantCulture, out var seed) ||
+            var cells = CsvCells.Split(lines[i]);
+            if (cells.Count != 4 || !long.TryParse(cells[1], CultureInfo.InvariantCulture, out var seed) ||
                 !double.TryParse(cells[2], CultureInfo.InvariantCulture, out var loss) ||
                 !double.TryParse(cells[3], CultureInfo.InvariantCulture, out var accuracy))
             {

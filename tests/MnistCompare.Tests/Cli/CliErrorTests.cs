@@ -1,0 +1,101 @@
+using MnistCompare.Data;
+using static TorchSharp.torch;
+
+namespace MnistCompare.Tests.Cli;
+
+// Every mistake the user can make on the command line ends as exit code 2 (bad arguments) or 1 (bad data), with
+// exactly one line on stderr that names what to fix, and nothing written. Each case also passes a tiny training
+// configuration and its own --out, so that a check that stopped working would cost seconds, not a default run.
+[Collection(AppCollection.Name)]
+public sealed class CliErrorTests
+{
+    private static readonly string[] Tiny = ["-a", "relu", "--train-limit", "100", "--epochs", "1"];
+
+    private readonly SharedRuns runs;
+
+    public CliErrorTests(SharedRuns runs) => this.runs = runs;
+
+    [Theory]
+    [InlineData("--activations: Unknown activation 'nope'", "-a", "nope")]
+    [InlineData("--activations: Unknown activation 'nope'", "-a", "relu,nope")]
+    [InlineData("--activations: Bad parameter 'x' for activation 'elu'", "-a", "elu:x")]
+    [InlineData("--epochs must be a positive number", "--epochs", "0")]
+    [InlineData("--epochs must be a positive number", "--epochs", "-1")]
+    [InlineData("--batch-size must be a positive number", "--batch-size", "0")]
+    [InlineData("--seeds must be a positive number", "--seeds", "0")]
+    [InlineData("--train-limit must be a positive number of images", "--train-limit", "0")]
+    [InlineData("--device: unknown device 'tpu'", "--device", "tpu")]
+    [InlineData("--lr must be a positive number", "--lr", "-1")]
+    [InlineData("--lr must be a positive number", "--lr", "0")]
+    [InlineData("--clip must be a positive number", "--clip", "0")]
+    [InlineData("Unrecognized command or argument '--bogus'", "--bogus")]
+    [InlineData("--resume and --force exclude each other", "--resume", "--force")]
+    public void ABadOptionIsOneLineAndExitCode2(string expected, params string[] args)
+    {
+        var output = runs.NewPath("unused");
+        // The tiny settings, less those the case gives itself (an option given twice is an error of its own).
+        var tiny = Tiny.Chunk(2).Where(pair => !args.Contains(pair[0])).SelectMany(pair => pair);
+        var error = AppRunner.FailsWithOneLine(2, ["compare", .. tiny, "--out", output, .. args]);
+        Assert.Contains(expected, error);
+        Assert.False(Directory.Exists(output), "nothing is written for a bad option");
+    }
+
+    [Fact]
+    public void TheDefaultCommandChecksOptionsToo() =>
+        Assert.Contains("--epochs must be a positive number", AppRunner.FailsWithOneLine(2, "--epochs", "0"));
+
+    [Fact]
+    public void ATrainLimitAboveTheTrainingSetNamesTheLimitAndTheSize()
+    {
+        var output = runs.NewPath("unused");
+        var error = AppRunner.FailsWithOneLine(2, "compare", "-a", "relu", "--epochs", "1", "--train-limit", "70000", "--out", output);
+        Assert.Contains("--train-limit 70000 is more than the 60000 training images", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void CudaOnALibtorchWithoutCudaIsAUsageError()
+    {
+        Assert.False(cuda.is_available(), "this test expects the CPU-only libtorch of this repository");
+        var output = runs.NewPath("unused");
+        var error = AppRunner.FailsWithOneLine(2, ["compare", .. Tiny, "--device", "cuda", "--out", output]);
+        Assert.Contains("--device cuda", error);
+        Assert.Contains("no CUDA", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void AMissingDatasetNamesThePathAndTheSetupScript()
+    {
+        var missing = runs.NewPath("no-dataset");
+        var output = runs.NewPath("unused");
+        var result = AppRunner.Run(["compare", .. Tiny, "--data", missing, "--out", output]);
+        Assert.True(result.ExitCode != 0 && result.ErrorLines.Count == 1, result.ToString());
+        Assert.Contains(missing, result.Error);
+        Assert.Contains("scripts/setup.sh", result.Error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void ACorruptIdxFileIsNamedInOneLine()
+    {
+        // The real MNIST files, except that the training images stop after 100,000 bytes.
+        var data = runs.NewPath("corrupt-mnist");
+        Directory.CreateDirectory(data);
+        foreach (var name in new[] { DatasetFiles.TrainLabelsName, DatasetFiles.TestImagesName, DatasetFiles.TestLabelsName })
+            File.Copy(Data.RealDatasets.MnistFile(name), Path.Combine(data, name));
+        var truncated = Path.Combine(data, DatasetFiles.TrainImagesName);
+        File.WriteAllBytes(truncated, File.ReadAllBytes(Data.RealDatasets.MnistFile(DatasetFiles.TrainImagesName))[..100_000]);
+        var output = runs.NewPath("unused");
+
+        var error = AppRunner.FailsWithOneLine(1, ["compare", .. Tiny, "--data", data, "--out", output]);
+
+        Assert.Contains(truncated + ": truncated", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void AnUnknownActivationInTheActivationsCommandIsAUsageError() =>
+        Assert.Contains("--activations: Unknown activation 'nope'",
+            AppRunner.FailsWithOneLine(2, "activations", "-a", "nope", "--out", runs.NewPath("unused")));
+}

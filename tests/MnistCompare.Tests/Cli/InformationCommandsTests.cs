@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using CustomActivations;
+using MnistCompare.Tests.Charts;
+
+namespace MnistCompare.Tests.Cli;
+
+// The commands that tell rather than train: --help, list, activations.
+[Collection(AppCollection.Name)]
+public sealed class InformationCommandsTests
+{
+    private readonly SharedRuns runs;
+
+    public InformationCommandsTests(SharedRuns runs) => this.runs = runs;
+
+    [Fact]
+    public void HelpListsTheCommandsAndExitsZero()
+    {
+        var result = AppRunner.Succeeds("--help");
+        var commands = result.OutLines.SkipWhile(l => l != "Commands:").Skip(1)
+            .Select(l => l.TrimStart().Split(' ')[0]).ToList();
+        Assert.Equal(["compare", "plot", "activations", "list"], commands);
+        Assert.Contains(result.OutLines, l => l.TrimStart().StartsWith("--train-limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ListPrintsEveryRegisteredActivation()
+    {
+        var result = AppRunner.Succeeds("list");
+        foreach (var name in ActivationRegistry.Names)
+        {
+            // At the start of a table cell (the usage may wrap after the name: "leaky-relu[" / ":<slope>]").
+            Assert.Matches(new Regex($@"[│|] {Regex.Escape(name)}[\s\[]"), result.Out);
+        }
+        Assert.Contains(ActivationRegistry.Grammar.Split('\n')[0].TrimEnd('\r'), result.OutLines);
+    }
+
+    [Fact]
+    public void ActivationsDrawsTheFunctionsAndTheirDerivatives()
+    {
+        var folder = runs.NewPath("activations");
+
+        var result = AppRunner.Succeeds("activations", "--out", folder);
+
+        var drawn = ActivationRegistry.Names.Except(["softmax", "maxout"]).Select(n => ActivationRegistry.Parse(n).DisplayName).ToList();
+        foreach (var name in new[] { "activations", "activation_derivatives" })
+        {
+            Assert.Equal((1600, 1000), PngFile.AssertValid(Path.Combine(folder, name + ".png")));
+            var svg = SvgChart.Read(Path.Combine(folder, name + ".svg"));
+            Assert.Equal(drawn, svg.Names);
+            Assert.All(svg.Series, s => Assert.Equal(401, s.Points));
+        }
+        Assert.Contains("Not element-wise, so not drawn: softmax, maxout.", result.OutLines);
+        Assert.Empty(RunFiles.TemporaryFiles(folder));
+    }
+
+    [Fact]
+    public void ActivationsDrawsOnlyTheOnesAskedFor()
+    {
+        var folder = runs.NewPath("two-activations");
+        AppRunner.Succeeds("activations", "-a", "relu,leaky-relu:0.2", "--out", folder);
+        Assert.Equal(["ReLU", "Leaky ReLU (0.2)"], SvgChart.Read(Path.Combine(folder, "activations.svg")).Names);
+    }
+}

@@ -1,0 +1,80 @@
+using MnistCompare.Reporting;
+using MnistCompare.Reporting.Charts;
+using MnistCompare.Training;
+
+namespace MnistCompare.Tests.Reporting;
+
+public sealed class CurvePlotsTests
+{
+    private static EpochMetrics M(string activation, long seed, int epoch, double valAccuracy, bool diverged = false) =>
+        new(activation, seed, epoch, 1.0 / epoch + seed, 0.9, 0.5 / epoch + seed, valAccuracy, 10, diverged);
+
+    [Fact]
+    public void OneChartPerCurveAndOneSeriesPerActivationWithRegistryLegendNames()
+    {
+        var metrics = new[] { M("relu", 1, 1, 0.9), M("leaky-relu:0.2", 1, 1, 0.8), M("relu", 1, 2, 0.95), M("leaky-relu:0.2", 1, 2, 0.85) };
+
+        var charts = CurvePlots.Build(metrics, "MNIST");
+
+        Assert.Equal(["val_accuracy", "val_loss", "train_loss"], charts.Select(c => c.Name));
+        Assert.Equal(CurvePlots.Names, charts.Select(c => c.Name));
+        Assert.Equal([YRangePolicy.Accuracy, YRangePolicy.Loss, YRangePolicy.Loss], charts.Select(c => c.Chart.YRangePolicy));
+        foreach (var (_, chart) in charts)
+        {
+            Assert.Equal(["ReLU", "Leaky ReLU (0.2)"], chart.Series.Select(s => s.Name));
+            Assert.All(chart.Series, s => Assert.Null(s.Band));
+            Assert.NotEqual(chart.Series[0].Color, chart.Series[1].Color);
+            Assert.True(chart.ShowMarkers);
+            Assert.Equal("Epoch", chart.XLabel);
+        }
+        var accuracy = charts[0].Chart;
+        Assert.Equal("Validation accuracy — MNIST", accuracy.Title);
+        Assert.Equal([new SeriesPoint(1, 0.9), new SeriesPoint(2, 0.95)], accuracy.Series[0].Points);
+        Assert.Equal([new SeriesPoint(1, 2.0), new SeriesPoint(2, 1.5)], charts[2].Chart.Series[0].Points);
+    }
+
+    [Fact]
+    public void SeveralSeedsGiveTheMeanWithAMinMaxBand()
+    {
+        var metrics = new[] { M("relu", 1, 1, 0.90), M("relu", 2, 1, 0.94), M("relu", 3, 1, 0.92), M("gelu", 1, 1, 0.9) };
+
+        var series = CurvePlots.Build(metrics, "x")[0].Chart.Series;
+
+        var relu = series[0];
+        Assert.Equal(0.92, Assert.Single(relu.Points).Y, 12);
+        var band = Assert.Single(relu.Band!);
+        Assert.Equal((1.0, 0.90, 0.94), (band.X, band.Low, band.High));
+        Assert.Null(series[1].Band);
+    }
+
+    [Fact]
+    public void DivergedEpochsAreLeftOutButTheActivationKeepsItsLegendEntry()
+    {
+        var metrics = new[] { M("relu", 1, 1, 0, diverged: true), M("sigmoid", 1, 1, 0.5), M("sigmoid", 1, 2, 0.6) };
+
+        var chart = CurvePlots.Build(metrics, "x")[0].Chart;
+
+        Assert.Equal(["ReLU", "Sigmoid"], chart.Series.Select(s => s.Name));
+        Assert.Empty(chart.Series[0].Points);
+        Assert.Equal(2, chart.Series[1].Points.Count);
+    }
+
+    [Fact]
+    public void MarkersOnlyForShortRuns()
+    {
+        var long_ = Enumerable.Range(1, 13).Select(e => M("relu", 1, e, 0.9)).ToList();
+        Assert.False(CurvePlots.Build(long_, "x")[0].Chart.ShowMarkers);
+        Assert.True(CurvePlots.Build(long_.Take(12).ToList(), "x")[0].Chart.ShowMarkers);
+    }
+
+    [Fact]
+    public void AnUnknownNameIsItsOwnLegend() =>
+        Assert.Equal("my-own", Assert.Single(CurvePlots.Build([M("my-own", 1, 1, 0.5)], "x")[0].Chart.Series).Name);
+
+    [Theory]
+    [InlineData("mnist", 2000, ValidationMode.Test, "MNIST, 2,000 training images, validation on the test set")]
+    [InlineData("fashion", null, ValidationMode.Holdout, "Fashion-MNIST, validation on the holdout")]
+    [InlineData("/data/kmnist/", null, ValidationMode.Test, "kmnist, validation on the test set")]
+    public void SubtitleSaysWhatTheCurvesWereMeasuredOn(string dataset, int? limit, ValidationMode validation, string expected) =>
+        Assert.Equal(expected, CurvePlots.Subtitle(new RunSettings { Dataset = dataset, TrainLimit = limit, Validation = validation }));
+}

@@ -1,0 +1,75 @@
+using MnistCompare.Reporting;
+using MnistCompare.Tests.Cli;
+using MnistCompare.Training;
+
+namespace MnistCompare.Tests.Reporting;
+
+public sealed class SummaryMarkdownTests
+{
+    private static readonly RunSettings Settings = new() { Activations = ["relu", "gelu"], Epochs = 3, TrainLimit = 2000, LearningRate = 0.001 };
+
+    private static ActivationSummary Row(string activation, double final, int seeds = 1, IReadOnlyList<string>? divergences = null,
+        Statistic? test = null, double seconds = 12.34) =>
+        new(activation, seeds, 3, Statistic.Of([final + 0.01]), seeds == 1 ? Statistic.Of([final]) : Statistic.Of([final - 0.01, final + 0.01]),
+            Statistic.Of([0.0712345]), seconds, 1_199_882, divergences ?? [], test);
+
+    [Fact]
+    public void HasADescriptionAndATableRowPerActivation()
+    {
+        var text = SummaryMarkdown.Format(Settings, [Row("relu", 0.9712), Row("gelu", 0.9801)]);
+        var lines = text.Split(Environment.NewLine);
+
+        Assert.Equal("# MnistCompare summary", lines[0]);
+        Assert.Contains("Dataset mnist, first 2,000 training images; 3 epochs, batch 128, Adam (lr 0.001), gradient clipping ±0.5, NLL loss; " +
+                        "validation on the test set; seed 1.", lines);
+        Assert.Contains("| Activation | Best val acc | Final val acc | Final val loss | s/epoch | Parameters | Diverged |", lines);
+        Assert.Contains("| relu | 98.12% | 97.12% | 0.0712 | 12.3 | 1,199,882 | no |", lines);
+        Assert.Contains("| gelu | 99.01% | 98.01% | 0.0712 | 12.3 | 1,199,882 | no |", lines);
+        Assert.Contains("Highest final validation accuracy: **gelu** (98.01%).", lines);
+        Assert.DoesNotContain("In progress", text);
+    }
+
+    [Fact]
+    public void SeveralSeedsShowTheSpread()
+    {
+        var text = SummaryMarkdown.Format(Settings with { Seeds = 3 }, [Row("relu", 0.97, seeds: 2)]);
+        var row = Assert.Single(text.Split(Environment.NewLine), l => l.StartsWith("| relu |", StringComparison.Ordinal));
+        Assert.Contains("| 97.00% ± 1.41 |", row);
+        Assert.Contains("Values are means over 3 seeds, ± their standard deviation.", text);
+        Assert.Contains("seeds 1–3.", text);
+    }
+
+    [Fact]
+    public void DivergencesAndStatusAreSaid()
+    {
+        var diverged = new ActivationSummary("relu", 1, 1, Statistic.Of([]), Statistic.Of([]), Statistic.Of([]), double.NaN, 10,
+            ["seed 1 at epoch 1"], null);
+
+        var text = SummaryMarkdown.Format(Settings, [diverged, Row("gelu", 0.9)], "In progress: 1 of 2 activation × seed runs have started.");
+
+        Assert.Contains("| relu | – | – | – | – | 10 | yes: seed 1 at epoch 1 |", text.Split(Environment.NewLine));
+        Assert.Contains("In progress: 1 of 2", text);
+        Assert.Contains("**gelu**", text);
+        Assert.DoesNotContain("NaN", text);
+    }
+
+    [Fact]
+    public void AHoldoutRunGetsATestColumn()
+    {
+        var text = SummaryMarkdown.Format(Settings with { Validation = ValidationMode.Holdout },
+            [Row("relu", 0.97, test: Statistic.Of([0.9666])), Row("gelu", 0.98)]);
+        var lines = text.Split(Environment.NewLine);
+        Assert.Contains(lines, l => l.EndsWith("| Diverged | Test acc |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| relu |", StringComparison.Ordinal) && l.EndsWith("| no | 96.66% |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| gelu |", StringComparison.Ordinal) && l.EndsWith("| no |  |", StringComparison.Ordinal));
+        Assert.Contains("validation on a 10,000-image holdout, test set at the end", text);
+    }
+
+    [Fact]
+    public void WrittenFileIsReadableByTheTestsTableReader()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["summary.md"], SummaryMarkdown.Format(Settings, [Row("leaky-relu:0.2", 0.97)]));
+        Assert.Equal("97.00%", Assert.Single(RunFiles.SummaryRows(folder["summary.md"], "leaky-relu:0.2"))[2]);
+    }
+}
