@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using MnistCompare.Data;
+using Spectre.Console;
 
 namespace MnistCompare.Cli;
 
@@ -23,8 +24,23 @@ public static class App
         return root;
     }
 
+    // Logs and pipes get tables without colour codes, wide enough not to wrap the numbers.
+    private static IAnsiConsole PlainConsole(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 120;
+        return console;
+    }
+
     public static int Run(string[] args)
     {
+        if (Console.IsOutputRedirected) AnsiConsole.Console = PlainConsole(Console.Out);
         var parse = CreateRootCommand().Parse(args);
         if (parse.Errors.Count > 0)
         {

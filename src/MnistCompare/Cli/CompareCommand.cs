@@ -24,11 +24,14 @@ public static class CompareCommand
         var resume = parse.GetValue(options.Resume);
         if (resume && parse.GetValue(options.Force)) throw new UserError("--resume and --force exclude each other");
         if (resume && parse.GetValue(options.Out) is null) throw new UserError("--resume needs --out, the run folder to continue");
-        if (resume && parse.GetValue(options.Config) is not null) throw new UserError("--resume continues with the run's own config.json; --config does not apply");
+        if (resume && options.RunDefining.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
+            throw new UserError($"--resume continues with the settings in the run's config.json; {given.Name} does not apply (only --threads may change)");
         // Before config.json is read: a folder without one is a usage error with advice, not a bare "no such file".
         if (resume) folder.RequireRunToResume();
         var baseline = parse.GetValue(options.Config) is { } config ? RunConfigFile.Read(config) : null;
-        var settings = resume ? RunConfigFile.Read(folder.ConfigPath) : options.ToSettings(parse, baseline);
+        var settings = resume
+            ? RunConfigFile.Read(folder.ConfigPath) with { Threads = parse.GetValue(options.Threads) }
+            : options.ToSettings(parse, baseline);
         return Run(settings, folder, resume, parse.GetValue(options.Force));
     }
 

@@ -107,6 +107,12 @@ public sealed class CompareOptions
         });
     }
 
+    // The options that decide what is trained; a resumed run keeps those of its config.json.
+    public IEnumerable<Option> RunDefining => new Option[]
+    {
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Config,
+    };
+
     public IEnumerable<Option> All => new Option[]
     {
         Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Threads,

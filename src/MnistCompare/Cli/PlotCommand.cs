@@ -21,6 +21,7 @@ public static class PlotCommand
     {
         var merged = new List<EpochMetrics>();
         var settings = new List<RunSettings>();
+        var finalTests = new Dictionary<(string Activation, long Seed), Evaluation>();
         foreach (var path in runFolders)
         {
             var folder = new RunFolder(path);
@@ -32,6 +33,10 @@ public static class PlotCommand
                 throw new UserError($"RUN_DIR: {clash.Activation} with seed {clash.Seed} appears in more than one run folder; merge runs of different activations or seeds");
             merged.AddRange(rows);
             if (File.Exists(folder.ConfigPath)) settings.Add(RunConfigFile.Read(folder.ConfigPath));
+            if (File.Exists(folder.TestResultsPath))
+            {
+                foreach (var (pair, result) in TestResultsCsv.Read(folder.TestResultsPath)) finalTests[pair] = result;
+            }
         }
         var target = new RunFolder(output ?? (runFolders.Count == 1 ? runFolders[0] : Path.Combine("runs", "merged-" + DateTime.Now.ToString("yyyyMMdd-HHmmss"))));
         Directory.CreateDirectory(target.Path);
@@ -45,8 +50,9 @@ public static class PlotCommand
         if (runFolders.Count > 1 || output is not null)
         {
             MetricsCsv.Write(target.MetricsPath, merged);
+            if (finalTests.Count > 0) TestResultsCsv.Write(target.TestResultsPath, finalTests);
         }
-        var summaries = ActivationSummary.FromMetrics(merged, Model.ParameterCounts.Of);
+        var summaries = ActivationSummary.FromMetrics(merged, Model.ParameterCounts.Of, finalTests);
         AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(combined, summaries));
         SummaryTable.Print(summaries);
         Console.Out.WriteLine($"Wrote the plots and summary.md to {target.Path}.");

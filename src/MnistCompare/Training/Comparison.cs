@@ -82,7 +82,7 @@ public sealed class Comparison
     {
         MetricsCsv.Write(folder.MetricsPath, metrics);
         var done = metrics.Select(m => (m.Activation, m.Seed)).Distinct().Count();
-        var status = done < Pairs.Count ? $"In progress: {done} of {Pairs.Count} activation × seed runs have started." : null;
+        var status = done < Pairs.Count ? $"In progress: {done} of {Pairs.Count} activation × seed runs have results so far." : null;
         AtomicFile.WriteAllText(folder.SummaryPath, SummaryMarkdown.Format(settings, Summaries(), status));
     }
 

@@ -26,7 +26,7 @@ public sealed class Trainer
         var activation = ActivationRegistry.Parse(activationName);
         random.manual_seed(seed);
         using var shuffling = new Generator((ulong)seed);
-        using var model = new TutorialCnn(activation, data.ImageSize);
+        using var model = new TutorialCnn(activation, data.ImageSize).to(data.Device);
         using var optimizer = optim.Adam(model.parameters(), settings.LearningRate);
         var history = new List<EpochMetrics>();
         Divergence? divergence = null;
@@ -60,7 +60,7 @@ public sealed class Trainer
         var train = data.Train;
         var count = train.Count;
         var batches = (int)((count + settings.BatchSize - 1) / settings.BatchSize);
-        using var order = randperm(count, generator: shuffling);
+        using var order = randperm(count, generator: shuffling).to(data.Device, disposeAfter: true);
         double lossSum = 0;
         long correct = 0;
         long seen = 0;

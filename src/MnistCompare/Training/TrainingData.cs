@@ -1,4 +1,5 @@
 using MnistCompare.Data;
+using static TorchSharp.torch;
 
 namespace MnistCompare.Training;
 
@@ -27,6 +28,8 @@ public sealed class TrainingData : IDisposable
 
     public int ImageSize => Train.Width;
 
+    public Device Device => Train.Images.device;
+
     public static TrainingData Load(RunSettings settings)
     {
         var options = new DatasetLoadOptions
@@ -43,6 +46,11 @@ public sealed class TrainingData : IDisposable
         {
             throw new UserError(e.Message.Split(Environment.NewLine)[0]);
         }
+        if (settings.Device != "cpu")
+        {
+            using var onCpu = dataset;
+            dataset = new MnistDataset(onCpu.Source, OnDevice(onCpu.Train, settings.Device), OnDevice(onCpu.Test, settings.Device), onCpu.Normalization);
+        }
         if (settings.Validation == ValidationMode.Test)
             return new TrainingData(dataset.Train, dataset.Test, null, Describe(dataset, "test set"), dataset);
         if (dataset.Train.Count <= RunSettings.HoldoutSize)
@@ -53,6 +61,10 @@ public sealed class TrainingData : IDisposable
         var (train, holdout) = dataset.Train.SplitHoldout(RunSettings.HoldoutSize);
         return new TrainingData(train, holdout, dataset.Test, Describe(dataset, "holdout"), train, holdout, dataset);
     }
+
+    // The whole set moves to the GPU once, so batches never cross the bus.
+    private static DatasetSplit OnDevice(DatasetSplit split, string device) =>
+        new(split.Images.to(new Device(device)).DetachFromDisposeScope(), split.Labels.to(new Device(device)).DetachFromDisposeScope());
 
     private static string Describe(MnistDataset dataset, string validation) => $"{dataset.Name}, validation on the {validation}";
 
