@@ -12,6 +12,8 @@
 # Sections:
 #   train    one training step of the tutorial CNN (batch 128, random data): ms/step, images/s, ratio (target <= 1.05)
 #   tiny-op  round trip of a one-element op through the binding (target <= 2 us)
+#   activations  forward + backward of each custom activation vs libtorch's built-in on 128x64x24x24 float32
+#                (target <= 1.5x for gelu, selu, elu, leaky-relu, sigmoid)
 #
 # Noise: the "others" note after each run says how much CPU other processes took meanwhile. Page faults vary from
 # run to run on both sides (glibc hands freed tensor memory back to the kernel and faults it in again, a few us per
@@ -28,9 +30,11 @@ cd "$ROOT"
 PYTHON=${PYTHON:-/usr/bin/python3}
 BENCH_PROJECT="$ROOT/bench/TorchBinding.Bench"
 BENCH_DLL="$BENCH_PROJECT/bin/Release/net10.0/TorchBinding.Bench.dll"
+ACTIVATIONS_PROJECT="$ROOT/bench/Activations.Bench"
+ACTIVATIONS_DLL="$ACTIVATIONS_PROJECT/bin/Release/net10.0/Activations.Bench.dll"
 REFERENCE="$ROOT/scripts/bench_reference.py"
 
-SECTIONS=(train tiny-op)
+SECTIONS=(train tiny-op activations)
 TRAIN_RATIO_TARGET=1.05
 TINY_OP_TARGET_NS=2000
 BATCH=128
@@ -226,6 +230,12 @@ section_tiny_op() {
   done
 }
 
+# The custom modules against the built-ins, interleaved in one process (the program prints its own table).
+section_activations() {
+  printf '\n== activations: forward + backward, custom module vs libtorch built-in ==\n'
+  dotnet "$ACTIVATIONS_DLL" --threads "$threads" --runs $((runs * 5)) --warmup 3 | sed 's/^/  /'
+}
+
 # ---- main -------------------------------------------------------------------------------------------------------
 
 if [[ -x "$ROOT/scripts/setup.sh" ]]; then
@@ -235,10 +245,12 @@ fi
 "$PYTHON" -c 'import torch' 2>/dev/null || die "$PYTHON cannot import torch: install python3-torch"
 
 # No build servers: nothing of the build stays behind to compete with the runs.
-if ! dotnet build "$BENCH_PROJECT" -c Release --disable-build-servers -nologo -v q >"$TMP_DIR/build.log" 2>&1; then
-  cat "$TMP_DIR/build.log" >&2
-  die "building $BENCH_PROJECT failed"
-fi
+for project in "$BENCH_PROJECT" "$ACTIVATIONS_PROJECT"; do
+  if ! dotnet build "$project" -c Release --disable-build-servers -nologo -v q >"$TMP_DIR/build.log" 2>&1; then
+    cat "$TMP_DIR/build.log" >&2
+    die "building $project failed"
+  fi
+done
 
 printf 'bench: %s; %d CPUs, %d threads per side; .NET %s; PyTorch %s (%s)\n' \
   "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$(nproc)" "$threads" \
