@@ -57,7 +57,7 @@ public static class SummaryMarkdown
         var limit = s.TrainLimit is { } n ? $", first {n:N0} training images" : "";
         var seeds = s.Seeds == 1 ? $"seed {s.Seed}" : $"seeds {s.Seed}–{s.Seed + s.Seeds - 1}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Dataset {s.Dataset}{limit}; {s.Epochs} epochs, batch {s.BatchSize}, Adam (lr {s.LearningRate}), gradient clipping ±{s.ClipValue}, NLL loss; {validation}; {seeds}.");
+            $"Dataset {s.Dataset}{limit}; {s.Epochs} epoch{(s.Epochs == 1 ? "" : "s")}, batch {s.BatchSize}, Adam (lr {s.LearningRate}), gradient clipping ±{s.ClipValue}, NLL loss; {validation}; {seeds}.");
     }
 
     private static string Percent(Statistic s) => s.Count == 0

@@ -82,7 +82,7 @@ public sealed class CompareEndToEndTests
         run.AssertSucceeded();
         var summary = File.ReadAllText(run.File("summary.md"));
         Assert.StartsWith("# MnistCompare summary", summary);
-        Assert.Contains("first 2,000 training images; 1 epochs", summary);
+        Assert.Contains("first 2,000 training images; 1 epoch,", summary);
         Assert.DoesNotContain("In progress", summary);
         foreach (var row in run.Rows)
         {
