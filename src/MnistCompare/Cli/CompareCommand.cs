@@ -75,8 +75,7 @@ public static class CompareCommand
             {
                 summaries = comparison.Run(new PlainProgress(Console.Out, settings.Epochs), cancellation.Token);
             }
-            var metrics = MetricsCsv.Read(folder.MetricsPath);
-            CurvePlots.Render(folder, metrics, settings);
+            CurvePlots.Render(folder, comparison.Metrics, settings);
             SummaryTable.Print(summaries);
             Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg) and models/.");
             return 0;
@@ -94,23 +93,4 @@ public static class CompareCommand
     }
 
     private static string Quote(string path) => path.Contains(' ') ? $"'{path}'" : path;
-}
-
-// What the summary looks like in the terminal at the end of a run.
-public static class SummaryTable
-{
-    public static void Print(IReadOnlyList<ActivationSummary> rows)
-    {
-        var table = new Table().Title("Validation summary").AddColumns("Activation", "Best acc", "Final acc", "Final loss", "s/epoch", "Params", "Diverged");
-        foreach (var r in rows)
-        {
-            table.AddRow(Markup.Escape(r.Activation), Percent(r.BestValAccuracy), Percent(r.FinalValAccuracy),
-                r.FinalValLoss.Count == 0 ? "–" : r.FinalValLoss.Mean.ToString("F4", CultureInfo.InvariantCulture),
-                SummaryMarkdown.Seconds(r.SecondsPerEpoch), r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
-                r.Divergences.Count == 0 ? "no" : Markup.Escape(string.Join("; ", r.Divergences)));
-        }
-        AnsiConsole.Write(table);
-    }
-
-    private static string Percent(Statistic s) => s.Count == 0 ? "–" : (s.Mean * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
 }
