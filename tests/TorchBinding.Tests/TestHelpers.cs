@@ -144,3 +144,11 @@ internal static class MathRef
     public static double Softplus(double x, double beta = 1, double threshold = 20) =>
         x * beta > threshold ? x : Math.Log(1 + Math.Exp(beta * x)) / beta;
 }
+
+// A scratch folder removed with everything in it at the end of a test.
+internal sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("torchbinding-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

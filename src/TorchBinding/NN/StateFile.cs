@@ -27,13 +27,57 @@ internal static class StateFile
         foreach (var (key, tensor) in entries)
         {
             writer.Write(key);
-            Encode(writer, (long)tensor.dtype);
-            var shape = tensor.shape;
-            Encode(writer, shape.Length);
-            foreach (var d in shape) Encode(writer, d);
-            using var cpu = tensor.device_type == TorchSharp.DeviceType.CPU ? tensor.contiguous() : tensor.cpu().contiguous();
-            writer.Write(Bytes(cpu));
+            WriteTensor(writer, tensor);
         }
+    }
+
+    // One tensor as TorchSharp's Tensor.Save writes it: LEB128 dtype, rank and dims, then the raw bytes.
+    internal static void WriteTensor(BinaryWriter writer, TorchSharp.torch.Tensor tensor)
+    {
+        Encode(writer, (long)tensor.dtype);
+        var shape = tensor.shape;
+        Encode(writer, shape.Length);
+        foreach (var d in shape) Encode(writer, d);
+        using var cpu = tensor.device_type == TorchSharp.DeviceType.CPU ? tensor.contiguous() : tensor.cpu().contiguous();
+        writer.Write(Bytes(cpu));
+    }
+
+    // Reads a tensor written by WriteTensor into an existing one of the same dtype and shape.
+    internal static void ReadTensorInto(BinaryReader reader, TorchSharp.torch.Tensor target, string what)
+    {
+        var dtype = (TorchSharp.torch.ScalarType)Decode(reader);
+        var shape = ReadShape(reader, what);
+        CheckMatches(target, dtype, shape, what);
+        ReadBytesInto(reader, target, what);
+    }
+
+    private static long[] ReadShape(BinaryReader reader, string what)
+    {
+        var rank = Decode(reader);
+        if (rank < 0 || rank > MaxRank) throw new InvalidDataException($"Corrupt weights file: {what} has rank {rank}");
+        var shape = new long[rank];
+        for (var d = 0; d < rank; d++) shape[d] = Decode(reader);
+        return shape;
+    }
+
+    private static void CheckMatches(TorchSharp.torch.Tensor target, TorchSharp.torch.ScalarType dtype, long[] shape, string what)
+    {
+        if (target.dtype != dtype) throw new InvalidDataException($"{Capitalised(what)} is {dtype} in the file but {target.dtype} in memory");
+        if (!target.shape.SequenceEqual(shape))
+        {
+            throw new InvalidDataException(
+                $"{Capitalised(what)} has shape [{string.Join(", ", shape)}] in the file but [{string.Join(", ", target.shape)}] in memory");
+        }
+    }
+
+    private static string Capitalised(string what) => char.ToUpperInvariant(what[0]) + what[1..];
+
+    private static void ReadBytesInto(BinaryReader reader, TorchSharp.torch.Tensor target, string what)
+    {
+        var length = target.numel() * target.element_size();
+        var bytes = reader.ReadBytes(checked((int)length));
+        if (bytes.Length != length) throw new EndOfStreamException($"The file ends inside {what}");
+        CopyInto(target, bytes);
     }
 
     internal static void Read(BinaryReader reader, Dictionary<string, TorchSharp.torch.Tensor> state, bool strict, IList<string> skip,
@@ -48,10 +92,7 @@ internal static class StateFile
         {
             var key = reader.ReadString();
             var dtype = (TorchSharp.torch.ScalarType)Decode(reader);
-            var rank = Decode(reader);
-            if (rank < 0 || rank > MaxRank) throw new InvalidDataException($"Corrupt weights file: entry '{key}' has rank {rank}");
-            var shape = new long[rank];
-            for (var d = 0; d < rank; d++) shape[d] = Decode(reader);
+            var shape = ReadShape(reader, $"entry '{key}'");
             var found = state.TryGetValue(key, out var target);
             if (!found && strict) throw new InvalidDataException($"Unexpected entry '{key}' in the weights file");
             if (skip.Contains(key) || !found)
@@ -59,15 +100,8 @@ internal static class StateFile
                 SkipBytes(reader, dtype, shape, key);
                 continue;
             }
-            if (target!.dtype != dtype) throw new InvalidDataException($"Entry '{key}' is {dtype} in the file but {target.dtype} in the module");
-            if (!target.shape.SequenceEqual(shape))
-            {
-                throw new InvalidDataException(
-                    $"Entry '{key}' has shape [{string.Join(", ", shape)}] in the file but [{string.Join(", ", target.shape)}] in the module");
-            }
-            var bytes = reader.ReadBytes(checked((int)(target.numel() * target.element_size())));
-            if (bytes.Length != target.numel() * target.element_size()) throw new EndOfStreamException($"The weights file ends inside entry '{key}'");
-            CopyInto(target, bytes);
+            CheckMatches(target!, dtype, shape, $"entry '{key}'");
+            ReadBytesInto(reader, target!, $"entry '{key}'");
             seen.Add(key);
             if (loadedParameters is not null) loadedParameters[key] = true;
         }
@@ -126,7 +160,7 @@ internal static class StateFile
         }
     }
 
-    private static void Encode(BinaryWriter writer, long value)
+    internal static void Encode(BinaryWriter writer, long value)
     {
         if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), "LEB128 needs a non-negative value");
         do
@@ -137,7 +171,7 @@ internal static class StateFile
         } while (value != 0);
     }
 
-    private static long Decode(BinaryReader reader)
+    internal static long Decode(BinaryReader reader)
     {
         long result = 0;
         for (var shift = 0; shift < 64; shift += 7)

@@ -6,12 +6,12 @@ namespace TorchSharp.Modules;
 // AMSGrad and maximize), written over in-place tensor ops.
 public class Adam : OptimizerHelper
 {
-    private readonly double beta1;
-    private readonly double beta2;
-    private readonly double eps;
-    private readonly double weightDecay;
-    private readonly bool amsgrad;
-    private readonly bool maximize;
+    private double beta1;
+    private double beta2;
+    private double eps;
+    private double weightDecay;
+    private bool amsgrad;
+    private bool maximize;
     private readonly Dictionary<Parameter, State> states = new(ReferenceEqualityComparer.Instance);
 
     public Adam(IEnumerable<Parameter> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-08,
@@ -80,6 +80,55 @@ public class Adam : OptimizerHelper
         return state;
     }
 
+    private protected override void SaveOptions(BinaryWriter writer)
+    {
+        writer.Write(beta1);
+        writer.Write(beta2);
+        writer.Write(eps);
+        writer.Write(weightDecay);
+        writer.Write(amsgrad);
+        writer.Write(maximize);
+    }
+
+    private protected override void LoadOptions(BinaryReader reader)
+    {
+        beta1 = reader.ReadDouble();
+        beta2 = reader.ReadDouble();
+        eps = reader.ReadDouble();
+        weightDecay = reader.ReadDouble();
+        amsgrad = reader.ReadBoolean();
+        maximize = reader.ReadBoolean();
+    }
+
+    // A parameter that never had a gradient is saved with zero moments, as TorchSharp creates its state up front.
+    private protected override void SaveState(BinaryWriter writer, Parameter parameter)
+    {
+        var state = StateOf(parameter);
+        writer.Write(state.Step);
+        TorchBinding.StateFile.WriteTensor(writer, state.ExpAvg);
+        TorchBinding.StateFile.WriteTensor(writer, state.ExpAvgSq);
+        writer.Write(state.MaxExpAvgSq is not null);
+        if (state.MaxExpAvgSq is not null) TorchBinding.StateFile.WriteTensor(writer, state.MaxExpAvgSq);
+    }
+
+    private protected override void LoadState(BinaryReader reader, Parameter parameter)
+    {
+        var state = StateOf(parameter);
+        state.Step = reader.ReadInt64();
+        TorchBinding.StateFile.ReadTensorInto(reader, state.ExpAvg, "the first moment of an Adam state");
+        TorchBinding.StateFile.ReadTensorInto(reader, state.ExpAvgSq, "the second moment of an Adam state");
+        if (reader.ReadBoolean())
+        {
+            state.MaxExpAvgSq ??= zeros_like(parameter).DetachFromDisposeScope();
+            TorchBinding.StateFile.ReadTensorInto(reader, state.MaxExpAvgSq, "the maximum second moment of an Adam state");
+        }
+        else
+        {
+            state.MaxExpAvgSq?.Dispose();
+            state.MaxExpAvgSq = null;
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (!disposing) return;
@@ -91,11 +140,11 @@ public class Adam : OptimizerHelper
 // Stochastic gradient descent with momentum, dampening, Nesterov and weight decay, as in PyTorch.
 public class SGD : OptimizerHelper
 {
-    private readonly double momentum;
-    private readonly double dampening;
-    private readonly double weightDecay;
-    private readonly bool nesterov;
-    private readonly bool maximize;
+    private double momentum;
+    private double dampening;
+    private double weightDecay;
+    private bool nesterov;
+    private bool maximize;
     private readonly Dictionary<Parameter, Tensor> momentumBuffers = new(ReferenceEqualityComparer.Instance);
 
     public SGD(IEnumerable<Parameter> parameters, double learningRate, double momentum = 0, double dampening = 0, double weight_decay = 0,
@@ -129,6 +178,48 @@ public class SGD : OptimizerHelper
         }
         p.add_(grad, maximize ? group.LearningRate : -group.LearningRate);
     });
+
+    private protected override void SaveOptions(BinaryWriter writer)
+    {
+        writer.Write(momentum);
+        writer.Write(dampening);
+        writer.Write(weightDecay);
+        writer.Write(nesterov);
+        writer.Write(maximize);
+    }
+
+    private protected override void LoadOptions(BinaryReader reader)
+    {
+        momentum = reader.ReadDouble();
+        dampening = reader.ReadDouble();
+        weightDecay = reader.ReadDouble();
+        nesterov = reader.ReadBoolean();
+        maximize = reader.ReadBoolean();
+    }
+
+    private protected override void SaveState(BinaryWriter writer, Parameter parameter)
+    {
+        var hasBuffer = momentumBuffers.TryGetValue(parameter, out var buffer);
+        writer.Write(hasBuffer);
+        if (hasBuffer) TorchBinding.StateFile.WriteTensor(writer, buffer!);
+    }
+
+    private protected override void LoadState(BinaryReader reader, Parameter parameter)
+    {
+        if (reader.ReadBoolean())
+        {
+            if (!momentumBuffers.TryGetValue(parameter, out var buffer))
+            {
+                buffer = zeros_like(parameter).DetachFromDisposeScope();
+                momentumBuffers[parameter] = buffer;
+            }
+            TorchBinding.StateFile.ReadTensorInto(reader, buffer, "an SGD momentum buffer");
+        }
+        else if (momentumBuffers.Remove(parameter, out var stale))
+        {
+            stale.Dispose();
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -124,5 +124,66 @@ namespace TorchSharp.Modules
             }
             return loss!;
         }
+
+        // TorchSharp's optimizer state format: the optimizer's type name, LEB128 counts of parameter groups and
+        // parameters, each group's rates and options, then each parameter's state.
+        public void save_state_dict(string location)
+        {
+            using var stream = File.Create(location);
+            using var writer = new BinaryWriter(stream);
+            save_state_dict(writer);
+        }
+
+        public void save_state_dict(BinaryWriter writer)
+        {
+            var all = parameters().ToList();
+            writer.Write(GetType().Name);
+            TorchBinding.StateFile.Encode(writer, groups.Count);
+            TorchBinding.StateFile.Encode(writer, all.Count);
+            foreach (var group in groups)
+            {
+                writer.Write(group.InitialLearningRate);
+                writer.Write(group.LearningRate);
+                SaveOptions(writer);
+            }
+            foreach (var p in all) SaveState(writer, p);
+            writer.Flush();
+        }
+
+        public void load_state_dict(string location)
+        {
+            using var stream = File.OpenRead(location);
+            using var reader = new BinaryReader(stream);
+            load_state_dict(reader);
+        }
+
+        public void load_state_dict(BinaryReader reader)
+        {
+            var name = reader.ReadString();
+            if (name != GetType().Name)
+                throw new InvalidDataException($"Mismatched optimizer type: expected '{GetType().Name}', but found '{name}' in the loaded stream.");
+            var all = parameters().ToList();
+            if (TorchBinding.StateFile.Decode(reader) != groups.Count)
+                throw new ArgumentException("Invalid optimizer state -- different number of parameter groups.");
+            if (TorchBinding.StateFile.Decode(reader) != all.Count) throw new ArgumentException("Invalid optimizer state -- different number of states.");
+            foreach (var group in groups)
+            {
+                group.InitialLearningRate = reader.ReadDouble();
+                group.LearningRate = reader.ReadDouble();
+                LoadOptions(reader);
+            }
+            using (torch.no_grad())
+            {
+                foreach (var p in all) LoadState(reader, p);
+            }
+        }
+
+        private protected abstract void SaveOptions(BinaryWriter writer);
+
+        private protected abstract void LoadOptions(BinaryReader reader);
+
+        private protected abstract void SaveState(BinaryWriter writer, Parameter parameter);
+
+        private protected abstract void LoadState(BinaryReader reader, Parameter parameter);
     }
 }
