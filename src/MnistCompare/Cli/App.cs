@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using MnistCompare.Data;
+using MnistCompare.Training;
 using Spectre.Console;
 
 namespace MnistCompare.Cli;
@@ -58,7 +59,7 @@ public static class App
             return e.ExitCode;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or IdxFormatException or UnauthorizedAccessException
-                                       or ExternalException or ArgumentException)
+                                       or ExternalException or ArgumentException or CheckpointException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             if (Environment.GetEnvironmentVariable("MNISTCOMPARE_DEBUG") == "1") Console.Error.WriteLine(e);

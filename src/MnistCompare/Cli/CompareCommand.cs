@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using MnistCompare.Reporting;
 using MnistCompare.Training;
 using Spectre.Console;
@@ -43,15 +44,21 @@ public static class CompareCommand
         using var data = TrainingData.Load(settings);
         folder.Prepare(resume, force);
 
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
         var comparison = new Comparison(settings, folder, data);
         var finished = comparison.Start(resume);
+        foreach (var note in comparison.ResumeNotes) Console.Error.WriteLine($"note: {note}");
+        folder.RequireFreeSpace(comparison.DiskBytesNeeded());
+
+        // Ctrl-C and a polite kill (SIGTERM) both stop at the next batch; the folder then holds every finished
+        // epoch and its checkpoint.
+        using var cancellation = new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        }
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         Console.Out.WriteLine($"Run folder: {folder.Path}");
         Console.Out.WriteLine(SummaryMarkdown.Describe(settings));
         try
@@ -80,15 +87,17 @@ public static class CompareCommand
             Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg) and models/.");
             return 0;
         }
+        catch (IOException e)
+        {
+            // A full disk mid-run: AtomicFile left every file whole, so the run can go on once there is room.
+            throw new UserError($"{e.Message}. Every finished epoch is kept in {folder.Path}; make room and continue with: " +
+                                $"scripts/compare.sh --resume --out {Quote(folder.Path)}", exitCode: 1);
+        }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine($"Interrupted. Finished runs and epochs are saved in {folder.Path}; continue with: " +
+            Console.Error.WriteLine($"Interrupted. Every finished epoch is saved in {folder.Path}; continue with: " +
                                     $"scripts/compare.sh --resume --out {Quote(folder.Path)}");
             return 130;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 

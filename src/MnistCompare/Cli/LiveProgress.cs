@@ -30,6 +30,8 @@ public sealed class LiveProgress : ITrainingObserver
     public void RunStarted(string activation, long seed, int firstEpoch)
     {
         pairIndex++;
+        // A training resumed from a checkpoint has its first epochs behind it already.
+        if (firstEpoch > 1) overall.Increment((double)(firstEpoch - 1) * batchesPerEpoch);
         overall.Description = Markup.Escape($"Run {pairIndex}/{pairs}: {activation} (seed {seed})");
     }
 

@@ -1,6 +1,7 @@
 namespace MnistCompare.Reporting;
 
-// The layout of a run folder (runs/<name> or --out DIR): config.json, metrics.csv, summary.md, the plots and models/.
+// The layout of a run folder (runs/<name> or --out DIR): config.json, metrics.csv, summary.md, the plots, models/ and
+// checkpoints/ (the state of trainings in progress).
 public sealed class RunFolder
 {
     public RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
@@ -19,6 +20,11 @@ public sealed class RunFolder
 
     public string WeightsPath(string activation, long seed) => System.IO.Path.Combine(ModelsPath, $"{SafeName(activation)}-seed{seed}.weights");
 
+    public string CheckpointsPath => Combine("checkpoints");
+
+    public string CheckpointPath(string activation, long seed) =>
+        System.IO.Path.Combine(CheckpointsPath, $"{SafeName(activation)}-seed{seed}.checkpoint");
+
     public string PlotPath(string name, string extension) => Combine($"{name}.{extension}");
 
     public static string DefaultPath(DateTime now) => System.IO.Path.Combine("runs", now.ToString("yyyyMMdd-HHmmss"));
@@ -36,12 +42,40 @@ public sealed class RunFolder
         {
             if (!force) throw new UserError($"--out: {Path} already holds a run; pass --resume to continue it or --force to replace it");
             foreach (var file in new[] { ConfigPath, MetricsPath, SummaryPath, TestResultsPath }) File.Delete(file);
-            if (Directory.Exists(ModelsPath)) Directory.Delete(ModelsPath, recursive: true);
+            foreach (var directory in new[] { ModelsPath, CheckpointsPath })
+            {
+                if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+            }
         }
         Directory.CreateDirectory(Path);
         Directory.CreateDirectory(ModelsPath);
+        Directory.CreateDirectory(CheckpointsPath);
+        RemoveUnfinishedWrites();
         ProbeWritable();
     }
+
+    // A process killed while replacing a file leaves the temporary copy behind (AtomicFile names them
+    // ".<name>.<pid>.tmp"); the file itself is intact, the copy is garbage.
+    private void RemoveUnfinishedWrites()
+    {
+        foreach (var directory in new[] { Path, ModelsPath, CheckpointsPath })
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp")) File.Delete(file);
+        }
+    }
+
+    // Refuses to start when the disk cannot hold what the run will write, rather than failing hours later.
+    public void RequireFreeSpace(long bytes)
+    {
+        var available = new DriveInfo(Path).AvailableFreeSpace;
+        if (available < bytes)
+        {
+            throw new UserError($"--out: {Path} has {Megabytes(available)} free but the run needs about {Megabytes(bytes)} " +
+                                "(weights, checkpoints, metrics and plots); free some space or choose another --out", exitCode: 1);
+        }
+    }
+
+    private static string Megabytes(long bytes) => $"{bytes / 1e6:0.0} MB";
 
     // --resume continues what config.json records; without it there is nothing to continue.
     public void RequireRunToResume()

@@ -25,18 +25,20 @@ public sealed class Comparison
     public IReadOnlyList<(string Activation, long Seed)> Pairs =>
         settings.Activations.SelectMany(a => settings.RunSeeds().Select(s => (a, s))).ToList();
 
-    // The pairs a resumed run need not train again: all epochs recorded, or stopped by divergence.
-    public static bool IsFinished(IReadOnlyList<EpochMetrics> rows, int epochs) =>
-        rows.Any(m => m.Diverged) || rows.Select(m => m.Epoch).Distinct().Count() >= epochs;
+    private readonly HashSet<(string Activation, long Seed)> finished = new();
+    private readonly List<string> resumeNotes = new();
 
-    // Records the configuration of a new run, or takes over the finished pairs of the run being resumed;
-    // returns how many activation × seed pairs are already done.
+    // What --resume found worth telling: checkpoints it could not use.
+    public IReadOnlyList<string> ResumeNotes => resumeNotes;
+
+    // Records the configuration of a new run, or takes over what the run being resumed has kept: the finished
+    // pairs, and the epochs of unfinished ones that a checkpoint covers. Returns how many pairs are finished.
     public int Start(bool resume)
     {
-        if (resume) LoadFinishedPairs();
+        if (resume) LoadRecordedRuns();
         else RunConfigFile.Write(folder.ConfigPath, settings);
         WriteReports();
-        return metrics.Select(m => (m.Activation, m.Seed)).Distinct().Count();
+        return finished.Count;
     }
 
     public IReadOnlyList<ActivationSummary> Run(ITrainingObserver display, CancellationToken cancellation)
@@ -45,34 +47,81 @@ public sealed class Comparison
         var trainer = new Trainer(settings, data, observer);
         foreach (var (activation, seed) in Pairs)
         {
-            if (metrics.Any(m => m.Activation == activation && m.Seed == seed)) continue;
-            var outcome = trainer.Train(activation, seed, folder.WeightsPath(activation, seed), cancellation);
+            if (finished.Contains((activation, seed))) continue;
+            var checkpoint = folder.CheckpointPath(activation, seed);
+            var earlier = metrics.Where(m => m.Activation == activation && m.Seed == seed).OrderBy(m => m.Epoch).ToList();
+            var outcome = trainer.Train(activation, seed, new TrainingFiles(folder.WeightsPath(activation, seed), checkpoint), earlier, cancellation);
             if (outcome.FinalTest is { } test)
             {
                 finalTests[(activation, seed)] = test;
                 TestResultsCsv.Write(folder.TestResultsPath, finalTests);
             }
+            finished.Add((activation, seed));
             WriteReports();
+            // Only now is everything the checkpoint could restore recorded elsewhere.
+            File.Delete(checkpoint);
         }
         return Summaries();
     }
 
-    private void LoadFinishedPairs()
+    // The weights of the pairs still to train, two checkpoints (the one in place and its replacement, each the
+    // weights and Adam's two moments) and room for the reports and plots.
+    public long DiskBytesNeeded()
     {
-        if (!File.Exists(folder.MetricsPath)) return;
-        var recorded = MetricsCsv.Read(folder.MetricsPath);
-        foreach (var pair in recorded.GroupBy(m => (m.Activation, m.Seed)))
-        {
-            var rows = pair.OrderBy(m => m.Epoch).ToList();
-            if (IsFinished(rows, settings.Epochs)) metrics.AddRange(rows);
-        }
+        const long reports = 16_000_000;
+        var weights = Pairs.Where(p => !finished.Contains(p)).Select(p => ParameterCounts.Of(p.Activation, data.ImageSize) * sizeof(float)).ToList();
+        return weights.Count == 0 ? reports : weights.Sum() + 2 * 3 * weights.Max() + reports;
+    }
+
+    private void LoadRecordedRuns()
+    {
+        var recorded = File.Exists(folder.MetricsPath) ? MetricsCsv.Read(folder.MetricsPath) : Array.Empty<EpochMetrics>();
         if (File.Exists(folder.TestResultsPath))
         {
-            foreach (var (key, value) in TestResultsCsv.Read(folder.TestResultsPath))
-            {
-                if (metrics.Any(m => m.Activation == key.Activation && m.Seed == key.Seed)) finalTests[key] = value;
-            }
+            foreach (var (key, value) in TestResultsCsv.Read(folder.TestResultsPath)) finalTests[key] = value;
         }
+        foreach (var (activation, seed) in Pairs)
+        {
+            var rows = recorded.Where(m => m.Activation == activation && m.Seed == seed).OrderBy(m => m.Epoch).ToList();
+            if (IsFinished(activation, seed, rows))
+            {
+                finished.Add((activation, seed));
+                metrics.AddRange(rows);
+                continue;
+            }
+            finalTests.Remove((activation, seed));
+            var covered = CheckpointedEpochs(activation, seed, rows);
+            metrics.AddRange(rows.Where(m => m.Epoch <= covered));
+        }
+    }
+
+    // A pair is done when it diverged, or when every epoch is recorded, its weights are saved and (validating on
+    // a holdout) its final test is recorded: the last things a training writes.
+    private bool IsFinished(string activation, long seed, IReadOnlyList<EpochMetrics> rows)
+    {
+        if (rows.Any(m => m.Diverged)) return true;
+        if (rows.Select(m => m.Epoch).Distinct().Count() < settings.Epochs) return false;
+        if (!File.Exists(folder.WeightsPath(activation, seed))) return false;
+        return settings.Validation != ValidationMode.Holdout || finalTests.ContainsKey((activation, seed));
+    }
+
+    // How many epochs of an unfinished pair its checkpoint lets training skip; 0 means it starts over.
+    private int CheckpointedEpochs(string activation, long seed, IReadOnlyList<EpochMetrics> rows)
+    {
+        var path = folder.CheckpointPath(activation, seed);
+        if (!File.Exists(path)) return 0;
+        try
+        {
+            var epoch = Checkpoint.ReadEpoch(path, new Checkpoint.Identity(activation, seed));
+            if (Enumerable.Range(1, epoch).All(e => rows.Any(m => m.Epoch == e))) return epoch;
+            resumeNotes.Add($"{path} ends epoch {epoch} but metrics.csv lacks some of its epochs; {activation} seed {seed} starts over");
+        }
+        catch (CheckpointException e)
+        {
+            resumeNotes.Add($"{e.Message}; {activation} seed {seed} starts over");
+        }
+        File.Delete(path);
+        return 0;
     }
 
     public IReadOnlyList<ActivationSummary> Summaries() =>

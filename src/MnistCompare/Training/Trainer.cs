@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CustomActivations;
 using MnistCompare.Model;
+using MnistCompare.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,18 +22,28 @@ public sealed class Trainer
         this.observer = observer;
     }
 
-    public RunOutcome Train(string activationName, long seed, string? weightsPath, CancellationToken cancellation = default)
+    // `earlier` holds the epochs a checkpoint already covers (empty for a fresh start); training goes on from the
+    // checkpoint after them. A checkpoint is written after every epoch and removed once the weights are saved.
+    public RunOutcome Train(string activationName, long seed, TrainingFiles files, IReadOnlyList<EpochMetrics> earlier,
+        CancellationToken cancellation = default)
     {
         var activation = ActivationRegistry.Parse(activationName);
+        var identity = new Checkpoint.Identity(activationName, seed);
         random.manual_seed(seed);
         using var shuffling = new Generator((ulong)seed);
         using var model = new TutorialCnn(activation, data.ImageSize).to(data.Device);
         using var optimizer = optim.Adam(model.parameters(), settings.LearningRate);
-        var history = new List<EpochMetrics>();
+        if (earlier.Count > 0)
+        {
+            var path = files.CheckpointPath ?? throw new ArgumentException("continuing a training needs its checkpoint", nameof(files));
+            var epoch = Checkpoint.Load(path, identity, model, optimizer, shuffling);
+            if (epoch != earlier.Count) throw new CheckpointException(path, $"it ends epoch {epoch}, but {earlier.Count} epochs are recorded");
+        }
+        var history = new List<EpochMetrics>(earlier);
         Divergence? divergence = null;
-        observer.RunStarted(activationName, seed, 1);
+        observer.RunStarted(activationName, seed, history.Count + 1);
 
-        for (var epoch = 1; epoch <= settings.Epochs && divergence is null; epoch++)
+        for (var epoch = history.Count + 1; epoch <= settings.Epochs && divergence is null; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
@@ -44,12 +55,14 @@ public sealed class Trainer
             var metrics = new EpochMetrics(activationName, seed, epoch, trainLoss, trainAccuracy, validation.Loss, validation.Accuracy,
                 clock.Elapsed.TotalSeconds, divergence is not null);
             history.Add(metrics);
+            // The metrics go out before the checkpoint: a checkpoint never ends an epoch the metrics lack.
             observer.EpochCompleted(metrics);
+            if (divergence is null && files.CheckpointPath is { } checkpoint) Checkpoint.Save(checkpoint, identity, epoch, model, optimizer, shuffling);
         }
 
         Evaluation? finalTest = null;
         if (divergence is null && data.FinalTest is { } test) finalTest = Evaluator.Evaluate(model, test, settings.EvalBatchSize);
-        if (weightsPath is not null && divergence is null) model.save(weightsPath);
+        if (files.WeightsPath is { } weights && divergence is null) AtomicFile.Write(weights, stream => model.save(stream));
         return new RunOutcome(activationName, seed, history, model.ParameterCount(), divergence, finalTest);
     }
 
