@@ -12,7 +12,7 @@ public sealed class DecisionBoundaryGridTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     private static BoundaryFigure Figure(int panels) => new(
-        "Synthetic", "a disc of radius 0.75",
+        "Synthetic", ["a disc of radius 0.75", "four points"],
         new LabelledPoints([0.5f, -0.5f, 1f, -1f], [0f, 0f, 0f, 0f], [1f, 1f, 0f, 0f]),
         Enumerable.Range(0, panels).Select(i => new BoundaryPanel($"panel {i}", 0.5 + i / 100.0, Maps.Disc())).ToList());
 

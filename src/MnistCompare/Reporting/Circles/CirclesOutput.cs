@@ -31,9 +31,11 @@ public sealed class CirclesOutput
     }
 
     public static BoundaryFigure Figure(CirclesSettings settings, TwoRingsData data, CirclesSweep sweep, IReadOnlyList<CirclesResult> results) => new(
-        "Two rings. " + CirclesPlan.Describe(settings, sweep),
-        $"Shading: the network's P(inner ring), blue below 0.5, orange above; line: P = 0.5; dots: the {data.Test.Count} test points " +
-        "(outer ring blue, inner orange); panel titles: test accuracy.",
+        CirclesPlan.Describe(settings, sweep),
+        [
+            "Shading: the network's P(inner ring), blue below 0.5, orange above; line: P = 0.5.",
+            $"Dots: the {data.Test.Count} test points of the two rings. Panel titles: test accuracy.",
+        ],
         data.Test,
         results.Select(r => new BoundaryPanel(r.Configuration.Label, r.TestAccuracy, r.Map)).ToList());
 

@@ -47,11 +47,12 @@ public static class DecisionBoundaryGrid
         cr.Fill();
 
         cr.SetColor(ChartStyle.Text);
-        cr.SetFont(22, bold: true);
+        cr.SetFont(20, bold: true);
         ShowText(cr, figure.Title, BoundaryGridLayout.Margin, BoundaryGridLayout.Margin + 22, layout.Width - 2 * BoundaryGridLayout.Margin);
         cr.SetColor(ChartStyle.NoteText);
         cr.SetFont(14);
-        ShowText(cr, figure.Subtitle, BoundaryGridLayout.Margin, BoundaryGridLayout.Margin + 52, layout.Width - 2 * BoundaryGridLayout.Margin);
+        foreach (var (note, line) in figure.Notes.Take(BoundaryGridLayout.MaxNoteLines).Select((n, i) => (n, i)))
+            ShowText(cr, note, BoundaryGridLayout.Margin, BoundaryGridLayout.Margin + 50 + 20 * line, layout.Width - 2 * BoundaryGridLayout.Margin);
 
         for (var i = 0; i < figure.Panels.Count; i++)
             DrawPanel(cr, layout.Plot(i), figure.Panels[i], figure);
