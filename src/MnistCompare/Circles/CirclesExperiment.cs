@@ -4,13 +4,11 @@ namespace MnistCompare.Circles;
 // the other, each reported as soon as it is done.
 public static class CirclesExperiment
 {
-    public static IReadOnlyList<CirclesResult> Run(CirclesSettings settings, TwoRingsData data, Action<CirclesResult>? finished = null,
-        CancellationToken cancellation = default)
+    public static IReadOnlyList<CirclesResult> Run(CirclesSettings settings, TwoRingsData data, Action<CirclesResult>? finished = null)
     {
         var results = new List<CirclesResult>();
         foreach (var configuration in CirclesPlan.Configurations(settings))
         {
-            cancellation.ThrowIfCancellationRequested();
             var result = RingsTrainer.Train(configuration, data, settings);
             results.Add(result);
             finished?.Invoke(result);

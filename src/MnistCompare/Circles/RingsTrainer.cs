@@ -34,10 +34,8 @@ public static class RingsTrainer
             for (var start = 0; start < count; start += batchSize)
             {
                 using var scope = NewDisposeScope();
-                var length = Math.Min(batchSize, count - start);
-                var (x, y) = order is null
-                    ? (features, targets)
-                    : (features.index_select(0, order.narrow(0, start, length)), targets.index_select(0, order.narrow(0, start, length)));
+                var indices = order?.narrow(0, start, Math.Min(batchSize, count - start));
+                var (x, y) = indices is null ? (features, targets) : (features.index_select(0, indices), targets.index_select(0, indices));
                 optimizer.zero_grad();
                 var loss = F.binary_cross_entropy_with_logits(model.call(x), y);
                 loss.backward();

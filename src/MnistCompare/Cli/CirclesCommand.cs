@@ -23,15 +23,24 @@ public static class CirclesCommand
 
     public static int Run(CirclesSettings settings, string outputFolder)
     {
+        // The thread count is process-wide; an in-process caller (the tests) gets its own back.
+        var threads = get_num_threads();
         set_num_threads(settings.Threads);
-        var data = TwoRingsData.Generate(settings.Shape, settings.Seed);
-        var output = new CirclesOutput(outputFolder);
-        Console.Out.WriteLine(CirclesAccuracyMarkdown.DescribeData(settings));
-        var results = CirclesExperiment.Run(settings, data, result => Console.Out.WriteLine(Progress(result)));
-        output.Write(settings, data, results);
-        CirclesSummaryTable.Print(results);
-        Console.Out.WriteLine($"Wrote {output.Describe(settings)}");
-        return 0;
+        try
+        {
+            var data = TwoRingsData.Generate(settings.Shape, settings.Seed);
+            var output = new CirclesOutput(outputFolder);
+            Console.Out.WriteLine(CirclesAccuracyMarkdown.DescribeData(settings));
+            var results = CirclesExperiment.Run(settings, data, result => Console.Out.WriteLine(Progress(result)));
+            output.Write(settings, data, results);
+            CirclesSummaryTable.Print(results);
+            Console.Out.WriteLine($"Wrote {output.Describe(settings)}");
+            return 0;
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
     }
 
     private static string Progress(CirclesResult r) => string.Create(CultureInfo.InvariantCulture,

@@ -85,6 +85,19 @@ public sealed class CirclesCommandTests
         Assert.False(File.Exists(Path.Combine(first, "widths.png")), "only the sweeps asked for are drawn");
     }
 
+    [Fact]
+    public void ARunIntoAFolderReplacesWhatAnEarlierRunWroteThere()
+    {
+        var folder = runs.NewPath("circles-rerun");
+        AppRunner.Succeeds([.. Small, "--sweeps", "epochs", "--out", folder]);
+
+        AppRunner.Succeeds([.. Small, "--sweeps", "widths", "--out", folder]);
+
+        Assert.Equal(["accuracies.csv", "accuracies.md", "widths.png", "widths.svg"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(CsvRows(folder), r => Assert.Equal("widths", r["sweep"]));
+    }
+
     [Theory]
     [InlineData("--widths: '0' is not a positive whole number", "--widths", "2,0")]
     [InlineData("--widths: 'x' is not a positive whole number", "--widths", "x")]

@@ -4,7 +4,8 @@ namespace MnistCompare.Reporting.Circles;
 
 // The output folder of `circles`: per sweep a grid of decision boundaries (<sweep>.png and .svg), and the
 // accuracies as accuracies.md and accuracies.csv. Everything in it follows from the settings, so a second run
-// into the same folder simply replaces the files.
+// into the same folder replaces the files, and removes the pictures of sweeps it did not run: left behind, they
+// would show results that accuracies.md no longer lists.
 public sealed class CirclesOutput
 {
     public CirclesOutput(string path) => Path = System.IO.Path.GetFullPath(path);
@@ -25,6 +26,11 @@ public sealed class CirclesOutput
             var figure = Figure(settings, data, group.Key, group.ToList());
             DecisionBoundaryGrid.RenderPng(figure, Picture(group.Key, "png"));
             DecisionBoundaryGrid.RenderSvg(figure, Picture(group.Key, "svg"));
+        }
+        foreach (var sweep in CirclesSweeps.All.Except(results.Select(r => r.Configuration.Sweep)))
+        {
+            File.Delete(Picture(sweep, "png"));
+            File.Delete(Picture(sweep, "svg"));
         }
         AtomicFile.WriteAllText(MarkdownPath, CirclesAccuracyMarkdown.Format(settings, results));
         AtomicFile.WriteAllText(CsvPath, CirclesAccuracyCsv.Format(results));

@@ -5,7 +5,8 @@ namespace MnistCompare.Reporting.Circles;
 /// <summary>
 /// Draws a <see cref="BoundaryFigure"/> as a grid of small multiples with cairo: per panel the network's probability
 /// as shading, its 0.5 contour as a line and the test points on top, the test accuracy in the panel title. PNG and
-/// SVG come from the same <see cref="Draw"/> routine; files are replaced atomically.
+/// SVG come from the same <see cref="Draw"/> routine; files are replaced atomically. The SVG also carries the panel
+/// titles and accuracies as data (<see cref="BoundaryGridMetadata"/>), since cairo turns all text into outlines.
 /// </summary>
 public static class DecisionBoundaryGrid
 {
