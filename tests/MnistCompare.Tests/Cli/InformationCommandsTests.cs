@@ -18,7 +18,7 @@ public sealed class InformationCommandsTests
         var result = AppRunner.Succeeds("--help");
         var commands = result.OutLines.SkipWhile(l => l != "Commands:").Skip(1)
             .Select(l => l.TrimStart().Split(' ')[0]).ToList();
-        Assert.Equal(["compare", "plot", "activations", "list"], commands);
+        Assert.Equal(["compare", "plot", "activations", "list", "circles"], commands);
         Assert.Contains(result.OutLines, l => l.TrimStart().StartsWith("--train-limit", StringComparison.Ordinal));
     }
 

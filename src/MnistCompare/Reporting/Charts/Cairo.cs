@@ -16,6 +16,8 @@ internal static class Cairo
     internal enum LineCap { Butt = 0, Round = 1 }
     internal enum LineJoin { Miter = 0, Round = 1 }
     internal enum SvgUnit { User = 0, Px = 3 }
+    internal enum Filter { Nearest = 3, Bilinear = 4 }
+    internal enum Extend { None = 0, Pad = 3 }
 
     [StructLayout(LayoutKind.Sequential)]
     internal struct TextExtents
@@ -34,6 +36,9 @@ internal static class Cairo
     [DllImport(Library)] internal static extern IntPtr cairo_svg_surface_create(byte[] fileName, double widthInPoints, double heightInPoints);
     [DllImport(Library)] internal static extern void cairo_svg_surface_set_document_unit(IntPtr surface, SvgUnit unit);
     [DllImport(Library)] internal static extern int cairo_surface_write_to_png(IntPtr surface, byte[] fileName);
+    [DllImport(Library)] internal static extern IntPtr cairo_image_surface_get_data(IntPtr surface);
+    [DllImport(Library)] internal static extern int cairo_image_surface_get_stride(IntPtr surface);
+    [DllImport(Library)] internal static extern void cairo_surface_mark_dirty(IntPtr surface);
     [DllImport(Library)] internal static extern void cairo_surface_flush(IntPtr surface);
     [DllImport(Library)] internal static extern void cairo_surface_finish(IntPtr surface);
     [DllImport(Library)] internal static extern int cairo_surface_status(IntPtr surface);
@@ -48,10 +53,15 @@ internal static class Cairo
     [DllImport(Library)] internal static extern void cairo_restore(IntPtr cr);
     [DllImport(Library)] internal static extern void cairo_translate(IntPtr cr, double tx, double ty);
     [DllImport(Library)] internal static extern void cairo_rotate(IntPtr cr, double angle);
+    [DllImport(Library)] internal static extern void cairo_scale(IntPtr cr, double sx, double sy);
 
     // source and stroke style
     [DllImport(Library)] internal static extern void cairo_set_source_rgb(IntPtr cr, double red, double green, double blue);
     [DllImport(Library)] internal static extern void cairo_set_source_rgba(IntPtr cr, double red, double green, double blue, double alpha);
+    [DllImport(Library)] internal static extern void cairo_set_source_surface(IntPtr cr, IntPtr surface, double x, double y);
+    [DllImport(Library)] internal static extern IntPtr cairo_get_source(IntPtr cr);
+    [DllImport(Library)] internal static extern void cairo_pattern_set_filter(IntPtr pattern, Filter filter);
+    [DllImport(Library)] internal static extern void cairo_pattern_set_extend(IntPtr pattern, Extend extend);
     [DllImport(Library)] internal static extern void cairo_set_line_width(IntPtr cr, double width);
     [DllImport(Library)] internal static extern void cairo_set_line_cap(IntPtr cr, LineCap cap);
     [DllImport(Library)] internal static extern void cairo_set_line_join(IntPtr cr, LineJoin join);
@@ -68,6 +78,7 @@ internal static class Cairo
     [DllImport(Library)] internal static extern void cairo_fill(IntPtr cr);
     [DllImport(Library)] internal static extern void cairo_fill_preserve(IntPtr cr);
     [DllImport(Library)] internal static extern void cairo_clip(IntPtr cr);
+    [DllImport(Library)] internal static extern void cairo_paint(IntPtr cr);
 
     // toy text API
     [DllImport(Library)] internal static extern void cairo_select_font_face(IntPtr cr, byte[] family, FontSlant slant, FontWeight weight);

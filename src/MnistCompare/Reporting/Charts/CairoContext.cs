@@ -22,6 +22,7 @@ internal sealed class CairoContext : IDisposable
     public void Restore() => Cairo.cairo_restore(Handle);
     public void Translate(double x, double y) => Cairo.cairo_translate(Handle, x, y);
     public void Rotate(double radians) => Cairo.cairo_rotate(Handle, radians);
+    public void Scale(double x, double y) => Cairo.cairo_scale(Handle, x, y);
 
     public void SetColor(ChartColor color, double alpha = 1.0)
     {
@@ -58,6 +59,25 @@ internal sealed class CairoContext : IDisposable
     public void Fill() => Cairo.cairo_fill(Handle);
     public void FillPreserve() => Cairo.cairo_fill_preserve(Handle);
     public void Clip() => Cairo.cairo_clip(Handle);
+
+    /// <summary>
+    /// Paints <paramref name="image"/> stretched over the rectangle, interpolating between its pixels. Edge pixels
+    /// extend outwards instead of fading into transparency, so a stretched image keeps hard edges.
+    /// </summary>
+    public void PaintImage(CairoSurface image, double x, double y, double width, double height)
+    {
+        Save();
+        Rectangle(x, y, width, height);
+        Clip();
+        Translate(x, y);
+        Scale(width / image.Width, height / image.Height);
+        Cairo.cairo_set_source_surface(Handle, image.Handle, 0, 0);
+        var pattern = Cairo.cairo_get_source(Handle);
+        Cairo.cairo_pattern_set_filter(pattern, Cairo.Filter.Bilinear);
+        Cairo.cairo_pattern_set_extend(pattern, Cairo.Extend.Pad);
+        Cairo.cairo_paint(Handle);
+        Restore();
+    }
 
     public void SetFont(double size, bool bold = false, bool italic = false)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace MnistCompare.Reporting.Charts;
 
 // Owns one cairo_surface_t. The file name is kept only so that errors can say which output failed.
@@ -20,7 +22,43 @@ internal sealed class CairoSurface : IDisposable
     internal IntPtr Handle => _handle != IntPtr.Zero ? _handle : throw new ObjectDisposedException(nameof(CairoSurface));
 
     public static CairoSurface CreateImage(int width, int height) =>
-        new(Cairo.cairo_image_surface_create(Cairo.Format.Argb32, width, height), null);
+        new(Cairo.cairo_image_surface_create(Cairo.Format.Argb32, width, height), null) { Width = width, Height = height };
+
+    /// <summary>
+    /// An image holding <paramref name="pixels"/>, row by row from the top, each 0xAARRGGBB with the colour already
+    /// multiplied by alpha (cairo's ARGB32); for painting onto another surface with <see cref="CairoContext.PaintImage"/>.
+    /// </summary>
+    public static CairoSurface CreateImage(int width, int height, uint[] pixels)
+    {
+        if (pixels.Length != width * height)
+            throw new ArgumentException($"A {width}×{height} image needs {width * height} pixels, got {pixels.Length}.", nameof(pixels));
+        var surface = CreateImage(width, height);
+        try
+        {
+            Cairo.cairo_surface_flush(surface.Handle);
+            var data = Cairo.cairo_image_surface_get_data(surface.Handle);
+            // Rows may be padded past width × 4 bytes, so each row goes to its own stride offset.
+            var stride = Cairo.cairo_image_surface_get_stride(surface.Handle);
+            var row = new int[width];
+            for (var y = 0; y < height; y++)
+            {
+                Buffer.BlockCopy(pixels, y * width * sizeof(uint), row, 0, width * sizeof(uint));
+                Marshal.Copy(row, 0, data + y * stride, width);
+            }
+            Cairo.cairo_surface_mark_dirty(surface.Handle);
+            return surface;
+        }
+        catch
+        {
+            surface.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The size in pixels of an image surface; 0 for other surfaces.</summary>
+    public int Width { get; private init; }
+
+    public int Height { get; private init; }
 
     /// <summary>An SVG document written to <paramref name="fileName"/> as drawing happens; complete only after <see cref="Finish"/>.</summary>
     public static CairoSurface CreateSvg(string fileName, double width, double height)

@@ -457,7 +457,8 @@ public static class ChartRenderer
             throw new ArgumentOutOfRangeException(nameof(width), $"A chart needs a positive size, got {width}×{height}.");
     }
 
-    private static void WriteAtomically(string path, Action<string> write)
+    // cairo writes to file names, not streams, hence a temporary path of its own rather than AtomicFile.
+    internal static void WriteAtomically(string path, Action<string> write)
     {
         string fullPath = Path.GetFullPath(path);
         if (Path.GetDirectoryName(fullPath) is { Length: > 0 } directory)

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using MnistCompare.Circles;
+using MnistCompare.Reporting.Circles;
+using static TorchSharp.torch;
+
+namespace MnistCompare.Cli;
+
+// `circles`: why non-linearity matters, on two rings of points that no straight line separates. Trains a small
+// MLP per configuration of each sweep, draws every decision boundary, writes and prints the accuracies.
+public static class CirclesCommand
+{
+    public static Command Create()
+    {
+        var options = new CirclesOptions();
+        var command = new Command("circles",
+            "Train a small MLP on two concentric rings of points, once per activation and per width, depth and epoch count, " +
+            "and draw each decision boundary.");
+        foreach (var option in options.All) command.Options.Add(option);
+        command.SetAction(parse => Run(options.ToSettings(parse), parse.GetValue(options.Out)!));
+        return command;
+    }
+
+    public static int Run(CirclesSettings settings, string outputFolder)
+    {
+        // The thread count is process-wide; an in-process caller (the tests) gets its own back.
+        var threads = get_num_threads();
+        set_num_threads(settings.Threads);
+        try
+        {
+            var data = TwoRingsData.Generate(settings.Shape, settings.Seed);
+            var output = new CirclesOutput(outputFolder);
+            Console.Out.WriteLine(CirclesAccuracyMarkdown.DescribeData(settings));
+            var results = CirclesExperiment.Run(settings, data, result => Console.Out.WriteLine(Progress(result)));
+            output.Write(settings, data, results);
+            CirclesSummaryTable.Print(results);
+            Console.Out.WriteLine($"Wrote {output.Describe(settings)}");
+            return 0;
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    private static string Progress(CirclesResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Configuration.Sweep.Name(),-12}{r.Configuration.Label,-20}test {r.TestAccuracy * 100,6:F1}%   train {r.TrainAccuracy * 100,6:F1}%   {r.Seconds,5:F1} s");
+}
