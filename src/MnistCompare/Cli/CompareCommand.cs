@@ -30,11 +30,14 @@ public static class CompareCommand
         // Before config.json is read: a folder without one is a usage error with advice, not a bare "no such file".
         if (resume) folder.RequireRunToResume();
         var baseline = parse.GetValue(options.Config) is { } config ? RunConfigFile.Read(config) : null;
-        var settings = resume
-            ? RunConfigFile.Read(folder.ConfigPath) with { Threads = parse.GetValue(options.Threads) }
-            : options.ToSettings(parse, baseline);
+        var settings = resume ? Resumed(RunConfigFile.Read(folder.ConfigPath), options, parse) : options.ToSettings(parse, baseline);
         return Run(settings, folder, resume, parse.GetValue(options.Force));
     }
+
+    // The recorded thread count unless --threads says otherwise: the number of threads changes the order of
+    // floating-point sums, and a resumed run should end exactly where an uninterrupted one would.
+    private static RunSettings Resumed(RunSettings recorded, CompareOptions options, ParseResult parse) =>
+        parse.GetResult(options.Threads) is { Implicit: false } ? recorded with { Threads = parse.GetValue(options.Threads) } : recorded;
 
     public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force)
     {
@@ -42,12 +45,12 @@ public static class CompareCommand
             throw new UserError("--device cuda: this libtorch has no CUDA support (or no GPU is visible); use --device cpu");
         set_num_threads(settings.Threads);
         using var data = TrainingData.Load(settings);
-        folder.Prepare(resume, force);
-
         var comparison = new Comparison(settings, folder, data);
+        // Before anything is written: a refused run leaves no folder to --force away.
+        folder.RequireFreeSpace(comparison.DiskBytesNeeded());
+        folder.Prepare(resume, force);
         var finished = comparison.Start(resume);
         foreach (var note in comparison.ResumeNotes) Console.Error.WriteLine($"note: {note}");
-        folder.RequireFreeSpace(comparison.DiskBytesNeeded());
 
         // Ctrl-C and a polite kill (SIGTERM) both stop at the next batch; the folder then holds every finished
         // epoch and its checkpoint.

@@ -53,7 +53,7 @@ public sealed class CompareOptions
 
     public Option<string> Device { get; } = new("--device") { Description = "cpu, or cuda when libtorch has it.", DefaultValueFactory = _ => "cpu" };
 
-    public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads. Default: the number of cores.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads. Default: the number of cores; with --resume, the count the run recorded.", DefaultValueFactory = _ => Environment.ProcessorCount };
 
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Run folder. Default: runs/<date-time>." };
 

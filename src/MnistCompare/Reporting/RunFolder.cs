@@ -67,7 +67,9 @@ public sealed class RunFolder
     // Refuses to start when the disk cannot hold what the run will write, rather than failing hours later.
     public void RequireFreeSpace(long bytes)
     {
-        var available = new DriveInfo(Path).AvailableFreeSpace;
+        var existing = new DirectoryInfo(Path);
+        while (!existing.Exists && existing.Parent is not null) existing = existing.Parent;
+        var available = new DriveInfo(existing.FullName).AvailableFreeSpace;
         if (available < bytes)
         {
             throw new UserError($"--out: {Path} has {Megabytes(available)} free but the run needs about {Megabytes(bytes)} " +

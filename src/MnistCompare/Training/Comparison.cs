@@ -64,7 +64,7 @@ public sealed class Comparison
         return Summaries();
     }
 
-    // The weights of the pairs still to train, two checkpoints (the one in place and its replacement, each the
+    // An upper bound before Start (every pair counted): the weights of the pairs still to train, two checkpoints (the one in place and its replacement, each the
     // weights and Adam's two moments) and room for the reports and plots.
     public long DiskBytesNeeded()
     {
