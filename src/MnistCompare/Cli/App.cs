@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using MnistCompare.Data;
+using MnistCompare.Model;
 using Spectre.Console;
 
 namespace MnistCompare.Cli;
@@ -57,8 +58,8 @@ public static class App
             Console.Error.WriteLine($"error: {e.Message}");
             return e.ExitCode;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or IdxFormatException or UnauthorizedAccessException
-                                       or ExternalException or ArgumentException)
+        catch (Exception e) when (e is IOException or InvalidDataException or IdxFormatException or WeightsFileException
+                                       or UnauthorizedAccessException or ExternalException or ArgumentException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             if (Environment.GetEnvironmentVariable("MNISTCOMPARE_DEBUG") == "1") Console.Error.WriteLine(e);
