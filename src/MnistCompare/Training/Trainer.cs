@@ -42,7 +42,7 @@ public sealed class Trainer
                 ? Evaluator.Evaluate(model, data.Validation, settings.EvalBatchSize)
                 : new Evaluation(double.NaN, double.NaN);
             var metrics = new EpochMetrics(activationName, seed, epoch, trainLoss, trainAccuracy, validation.Loss, validation.Accuracy,
-                clock.Elapsed.TotalSeconds, divergence is not null);
+                clock.Elapsed.TotalSeconds, divergence is not null, divergence?.Batch);
             history.Add(metrics);
             observer.EpochCompleted(metrics);
         }
