@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using MnistCompare.Data;
+using MnistCompare.Model;
 using MnistCompare.Training;
 using Spectre.Console;
 
@@ -59,8 +60,8 @@ public static class App
             Console.Error.WriteLine($"error: {e.Message}");
             return e.ExitCode;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or IdxFormatException or UnauthorizedAccessException
-                                       or ExternalException or ArgumentException or CheckpointException)
+        catch (Exception e) when (e is IOException or InvalidDataException or IdxFormatException or WeightsFileException
+                                       or UnauthorizedAccessException or ExternalException or ArgumentException or CheckpointException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             if (Environment.GetEnvironmentVariable("MNISTCOMPARE_DEBUG") == "1") Console.Error.WriteLine(e);

@@ -29,8 +29,13 @@ public static class CompareCommand
             throw new UserError($"--resume continues with the settings in the run's config.json; {given.Name} does not apply (only --threads may change)");
         // Before config.json is read: a folder without one is a usage error with advice, not a bare "no such file".
         if (resume) folder.RequireRunToResume();
-        var baseline = parse.GetValue(options.Config) is { } config ? RunConfigFile.Read(config) : null;
-        var settings = resume ? Resumed(RunConfigFile.Read(folder.ConfigPath), options, parse) : options.ToSettings(parse, baseline);
+        var config = parse.GetValue(options.Config);
+        var baseline = config is not null ? RunConfigFile.Read(config) : null;
+        var settings = resume
+            ? ConfigFileCheck.Checked(Resumed(RunConfigFile.Read(folder.ConfigPath), options, parse), "--resume", folder.ConfigPath)
+            : options.ToSettings(parse, baseline);
+        // The options given were checked as they were parsed, so a bad value left here came from the file.
+        if (config is not null) ConfigFileCheck.Checked(settings, "--config", config);
         return Run(settings, folder, resume, parse.GetValue(options.Force));
     }
 

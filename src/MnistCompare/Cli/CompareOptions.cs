@@ -74,15 +74,15 @@ public sealed class CompareOptions
         Threads.Validators.Add(r => Positive(r, "--threads"));
         TrainLimit.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is <= 0) r.AddError("--train-limit must be a positive number of images");
+            if (Parsed<int?>(r, out var limit) && limit is <= 0) r.AddError("--train-limit must be a positive number of images");
         });
         LearningRate.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is var v && !(v > 0 && double.IsFinite(v))) r.AddError("--lr must be a positive number");
+            if (Parsed<double>(r, out var v) && !(v > 0 && double.IsFinite(v))) r.AddError("--lr must be a positive number");
         });
         Clip.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is var v && !(v > 0 && double.IsFinite(v))) r.AddError("--clip must be a positive number");
+            if (Parsed<double>(r, out var v) && !(v > 0 && double.IsFinite(v))) r.AddError("--clip must be a positive number");
         });
         Dataset.AcceptOnlyFromAmong("mnist", "fashion");
         Device.Validators.Add(r =>
@@ -92,7 +92,14 @@ public sealed class CompareOptions
         });
         Activations.Validators.Add(r =>
         {
-            foreach (var name in r.GetValueOrDefault<string[]>() ?? Array.Empty<string>())
+            var names = r.GetValueOrDefault<string[]>() ?? Array.Empty<string>();
+            // `-a ""` or `-a ,` would otherwise fall back to the default six: a long run nobody asked for.
+            if (names.Length == 0 && r.Tokens.Count > 0)
+            {
+                r.AddError("--activations: no activation named (e.g. -a relu,gelu; see 'list')");
+                return;
+            }
+            foreach (var name in names)
             {
                 try
                 {
@@ -150,6 +157,23 @@ public sealed class CompareOptions
 
     private static void Positive(OptionResult result, string name)
     {
-        if (result.GetValueOrDefault<int>() <= 0) result.AddError($"{name} must be a positive number");
+        if (Parsed<int>(result, out var value) && value <= 0) result.AddError($"{name} must be a positive number");
+    }
+
+    // A validator runs even when the value did not convert ("--epochs ten"), and reading it then throws instead of
+    // returning; the parser reports the conversion error ("Cannot parse argument 'ten' for option '--epochs'") by
+    // itself, so the validator has nothing to add.
+    private static bool Parsed<T>(OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
     }
 }

@@ -53,7 +53,7 @@ public sealed class LiveProgress : ITrainingObserver
             overall.Increment((double)(epochs - m.Epoch) * batchesPerEpoch);
         }
         lastLine = m.Diverged
-            ? $"[red]{Markup.Escape(m.Activation)} diverged in epoch {m.Epoch}[/]"
+            ? $"[red]{Markup.Escape(m.Activation)} diverged in {m.DivergencePlace}[/]"
             : string.Create(CultureInfo.InvariantCulture,
                 $"{Markup.Escape(m.Activation)} epoch {m.Epoch}: val acc [green]{m.ValAccuracy * 100:F2}%[/], val loss {m.ValLoss:F4}");
         AnsiConsole.MarkupLine(lastLine);

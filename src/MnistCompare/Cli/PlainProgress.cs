@@ -21,7 +21,7 @@ public sealed class PlainProgress : ITrainingObserver
     public void EpochCompleted(EpochMetrics m)
     {
         var line = m.Diverged
-            ? $"{m.Activation} seed {m.Seed} epoch {m.Epoch}/{epochs}: diverged (loss is not a finite number)"
+            ? $"{m.Activation} seed {m.Seed} epoch {m.Epoch}/{epochs}: diverged at batch {m.DivergedAtBatch} (the loss is not a finite number)"
             : string.Create(CultureInfo.InvariantCulture,
                 $"{m.Activation} seed {m.Seed} epoch {m.Epoch}/{epochs}: train loss {m.TrainLoss:F4} acc {m.TrainAccuracy * 100:F2}% | val loss {m.ValLoss:F4} acc {m.ValAccuracy * 100:F2}% | {m.Seconds:F1} s");
         output.WriteLine(line);

@@ -26,7 +26,7 @@ public sealed record ActivationSummary(
                 var runs = activation.GroupBy(m => m.Seed).Select(seed => seed.OrderBy(m => m.Epoch).ToList()).ToList();
                 var healthy = runs.Select(r => r.Where(m => !m.Diverged).ToList()).Where(r => r.Count > 0).ToList();
                 var divergences = runs.Where(r => r.Any(m => m.Diverged))
-                    .Select(r => $"seed {r[0].Seed} at epoch {r.First(m => m.Diverged).Epoch}").ToList();
+                    .Select(r => $"seed {r[0].Seed} at {r.First(m => m.Diverged).DivergencePlace}").ToList();
                 var tests = finalTests?.Where(t => t.Key.Activation == activation.Key).Select(t => t.Value.Accuracy).ToList();
                 return new ActivationSummary(
                     activation.Key,

@@ -1,6 +1,8 @@
 namespace MnistCompare.Training;
 
-// One row of metrics.csv: what one epoch of one activation × seed produced.
+// One row of metrics.csv: what one epoch of one activation × seed produced. A diverged epoch also records the
+// batch whose loss was the first that was not a finite number; rows read from a metrics.csv written before that
+// column existed have none.
 public sealed record EpochMetrics(
     string Activation,
     long Seed,
@@ -10,7 +12,12 @@ public sealed record EpochMetrics(
     double ValLoss,
     double ValAccuracy,
     double Seconds,
-    bool Diverged = false);
+    bool Diverged = false,
+    int? DivergedAtBatch = null)
+{
+    // "epoch 3, batch 41", for the summary and the progress lines.
+    public string DivergencePlace => DivergedAtBatch is { } batch ? $"epoch {Epoch}, batch {batch}" : $"epoch {Epoch}";
+}
 
 // The outcome of a whole activation × seed run.
 public sealed record RunOutcome(

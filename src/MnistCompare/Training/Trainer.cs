@@ -53,7 +53,7 @@ public sealed class Trainer
                 ? Evaluator.Evaluate(model, data.Validation, settings.EvalBatchSize)
                 : new Evaluation(double.NaN, double.NaN);
             var metrics = new EpochMetrics(activationName, seed, epoch, trainLoss, trainAccuracy, validation.Loss, validation.Accuracy,
-                clock.Elapsed.TotalSeconds, divergence is not null);
+                clock.Elapsed.TotalSeconds, divergence is not null, divergence?.Batch);
             history.Add(metrics);
             // The metrics go out before the checkpoint: a checkpoint never ends an epoch the metrics lack.
             observer.EpochCompleted(metrics);

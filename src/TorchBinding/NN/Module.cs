@@ -235,7 +235,9 @@ public static partial class torch
                 {
                     return load(stream, strict, skip, loadedParameters);
                 }
-                catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or InvalidOperationException or IOException)
+                // FormatException: BinaryReader's answer to a key whose length prefix runs past 32 bits.
+                catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or InvalidOperationException or IOException
+                                              or FormatException)
                 {
                     throw new ArgumentException($"Cannot load weights from '{location}': {e.Message}", e);
                 }

@@ -56,7 +56,12 @@ internal static class StateFile
         var rank = Decode(reader);
         if (rank < 0 || rank > MaxRank) throw new InvalidDataException($"Corrupt weights file: {what} has rank {rank}");
         var shape = new long[rank];
-        for (var d = 0; d < rank; d++) shape[d] = Decode(reader);
+        for (var d = 0; d < rank; d++)
+        {
+            shape[d] = Decode(reader);
+            // LEB128 decodes 64 bits, so a damaged dimension can come out negative.
+            if (shape[d] < 0) throw new InvalidDataException($"Corrupt weights file: {what} has a negative dimension {shape[d]}");
+        }
         return shape;
     }
 
@@ -114,18 +119,37 @@ internal static class StateFile
 
     private static void SkipBytes(BinaryReader reader, TorchSharp.torch.ScalarType dtype, long[] shape, string key)
     {
-        long n = 1;
-        foreach (var d in shape) n = checked(n * d);
-        var length = checked(n * ElementSize(dtype));
+        var length = ByteLength(dtype, shape, key);
         if (reader.BaseStream.CanSeek)
         {
             if (reader.BaseStream.Position + length > reader.BaseStream.Length)
                 throw new EndOfStreamException($"The weights file ends inside entry '{key}'");
             reader.BaseStream.Seek(length, SeekOrigin.Current);
+            return;
         }
-        else
+        // A stream that cannot seek is read through in small pieces: the length comes from the file, so reading
+        // it into one array would let a damaged file decide how much is allocated.
+        var buffer = new byte[(int)Math.Min(length, 81920)];
+        while (length > 0)
         {
-            reader.ReadBytes(checked((int)length));
+            var got = reader.Read(buffer, 0, (int)Math.Min(length, buffer.Length));
+            if (got == 0) throw new EndOfStreamException($"The weights file ends inside entry '{key}'");
+            length -= got;
+        }
+    }
+
+    // The entry's size in bytes; a product past 64 bits can only come from a damaged file.
+    private static long ByteLength(TorchSharp.torch.ScalarType dtype, long[] shape, string key)
+    {
+        try
+        {
+            long n = 1;
+            foreach (var d in shape) n = checked(n * d);
+            return checked(n * ElementSize(dtype));
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidDataException($"Corrupt weights file: entry '{key}' declares more than 2^63 bytes ([{string.Join(", ", shape)}])");
         }
     }
 

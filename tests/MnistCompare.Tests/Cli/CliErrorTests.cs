@@ -20,11 +20,24 @@ public sealed class CliErrorTests
     [InlineData("--activations: Unknown activation 'nope'", "-a", "relu,nope")]
     [InlineData("--activations: Bad parameter 'x' for activation 'elu'", "-a", "elu:x")]
     [InlineData("--epochs must be a positive number", "--epochs", "0")]
+    [InlineData("--activations: no activation named", "-a", ",")]
+    [InlineData("--activations: no activation named", "-a", "")]
     [InlineData("--epochs must be a positive number", "--epochs", "-1")]
+    [InlineData("Cannot parse argument 'ten' for option '--epochs'", "--epochs", "ten")]
+    [InlineData("Cannot parse argument '1.5' for option '--batch-size'", "--batch-size", "1.5")]
+    [InlineData("Cannot parse argument 'all' for option '--train-limit'", "--train-limit", "all")]
+    [InlineData("Cannot parse argument 'fast' for option '--lr'", "--lr", "fast")]
+    [InlineData("Cannot parse argument 'x' for option '--clip'", "--clip", "x")]
+    [InlineData("Cannot parse argument 'two' for option '--seeds'", "--seeds", "two")]
+    [InlineData("Cannot parse argument 'max' for option '--threads'", "--threads", "max")]
     [InlineData("--batch-size must be a positive number", "--batch-size", "0")]
+    [InlineData("--batch-size must be a positive number", "--batch-size", "-32")]
     [InlineData("--seeds must be a positive number", "--seeds", "0")]
+    [InlineData("--threads must be a positive number", "--threads", "0")]
     [InlineData("--train-limit must be a positive number of images", "--train-limit", "0")]
+    [InlineData("--train-limit must be a positive number of images", "--train-limit", "-5")]
     [InlineData("--device: unknown device 'tpu'", "--device", "tpu")]
+    [InlineData("--device: unknown device 'gpu'", "--device", "gpu")]
     [InlineData("--lr must be a positive number", "--lr", "-1")]
     [InlineData("--lr must be a positive number", "--lr", "0")]
     [InlineData("--clip must be a positive number", "--clip", "0")]
@@ -62,6 +75,73 @@ public sealed class CliErrorTests
         Assert.Contains("--device cuda", error);
         Assert.Contains("no CUDA", error);
         Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("\"epochs\": 0", "epochs must be a positive number (got 0)")]
+    [InlineData("\"batch_size\": -8", "batch_size must be a positive number (got -8)")]
+    [InlineData("\"eval_batch_size\": 0", "eval_batch_size must be a positive number (got 0)")]
+    [InlineData("\"train_limit\": 0", "train_limit must be a positive number (got 0)")]
+    [InlineData("\"learning_rate\": -0.5", "learning_rate must be a positive number (got -0.5)")]
+    [InlineData("\"device\": \"tpu\"", "device: unknown device 'tpu'")]
+    [InlineData("\"activations\": [\"relu\", \"nope\"]", "activations: Unknown activation 'nope'")]
+    [InlineData("\"activations\": []", "activations must list at least one activation")]
+    [InlineData("\"activations\": null", "activations must list at least one activation")]
+    public void ABadValueInAConfigFileIsAUsageErrorNamingTheFileAndTheKey(string setting, string expected)
+    {
+        var config = WriteConfig(setting);
+        var output = runs.NewPath("unused");
+
+        var error = AppRunner.FailsWithOneLine(2, "compare", "--config", config, "--out", output);
+
+        Assert.Contains($"--config: {config}: {expected}", error);
+        Assert.False(Directory.Exists(output), "nothing is written for a bad config file");
+    }
+
+    [Fact]
+    public void AnOptionGivenExplicitlyReplacesTheBadValueOfTheConfigFile()
+    {
+        // Only the settings the run would use are checked: --epochs 1 overrides the file's 0, so the run gets as far
+        // as loading the data, where the too large --train-limit stops it before anything is trained or written.
+        var config = WriteConfig("\"epochs\": 0");
+        var output = runs.NewPath("unused");
+        var error = AppRunner.FailsWithOneLine(2, "compare", "--config", config, "--epochs", "1", "--train-limit", "70000", "--out", output);
+        Assert.Contains("--train-limit 70000 is more than the 60000 training images", error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void ADamagedConfigInTheRunToResumeIsAUsageErrorAndTheFolderIsLeftAlone()
+    {
+        var folder = runs.NewPath("resume-bad-config");
+        Directory.CreateDirectory(folder);
+        File.Copy(WriteConfig("\"batch_size\": 0"), Path.Combine(folder, "config.json"));
+        var before = RunFiles.Snapshot(folder);
+
+        var error = AppRunner.FailsWithOneLine(2, "compare", "--resume", "--out", folder);
+
+        Assert.Contains($"--resume: {Path.Combine(folder, "config.json")}: batch_size must be a positive number (got 0)", error);
+        Assert.Equal(before, RunFiles.Snapshot(folder));
+    }
+
+    // A config.json of a tiny run (relu, 100 images, one epoch) with one setting replaced.
+    private string WriteConfig(string setting)
+    {
+        var key = setting[..(setting.IndexOf(':') + 1)];
+        var settings = new MnistCompare.Training.RunSettings { Activations = ["relu"], TrainLimit = 100, Epochs = 1 };
+        var path = Path.Combine(runs.NewPath("config"), "config.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        MnistCompare.Reporting.RunConfigFile.Write(path, settings);
+        var lines = File.ReadAllLines(path).ToList();
+        var at = lines.FindIndex(l => l.TrimStart().StartsWith(key, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"config.json has no {key}");
+        // A list spans several lines: the replaced setting takes its place, up to the closing bracket.
+        var end = lines[at].TrimEnd().EndsWith('[') ? lines.FindIndex(at, l => l.TrimStart().StartsWith(']')) : at;
+        var comma = lines[end].TrimEnd().EndsWith(',') ? "," : "";
+        lines.RemoveRange(at, end - at + 1);
+        lines.Insert(at, "  " + setting + comma);
+        File.WriteAllLines(path, lines);
+        return path;
     }
 
     [Fact]

@@ -166,10 +166,5 @@ public sealed class CompareEndToEndTests
         return new DatasetSplit(split.Images.index_select(0, indices), split.Labels.index_select(0, indices));
     }
 
-    private TutorialCnn LoadModel(string activation)
-    {
-        var model = new TutorialCnn(ActivationRegistry.Parse(activation));
-        model.load(run.File(Path.Combine("models", $"{activation}-seed1.weights")));
-        return model;
-    }
+    private TutorialCnn LoadModel(string activation) => ModelWeights.Load(run.File(Path.Combine("models", $"{activation}-seed1.weights")), activation);
 }

@@ -102,6 +102,6 @@ public sealed class PlotCommandTests
 
         var error = AppRunner.FailsWithOneLine(1, "plot", folder, "--out", runs.NewPath("unused"));
 
-        Assert.Contains("metrics.csv: line 2: expected 9 columns, found 6", error);
+        Assert.Contains("metrics.csv: line 2: expected 10 columns, found 6", error);
     }
 }

@@ -5,11 +5,11 @@ namespace MnistCompare.Tests.Cli;
 // One line of metrics.csv, read without the app's MetricsCsv so that tests of the files do not trust the code
 // that writes them. Cells keep their text too: "unchanged" means the same characters, not just equal doubles.
 public sealed record MetricsRow(string Line, string Activation, long Seed, int Epoch, double TrainLoss, double TrainAccuracy,
-    double ValLoss, double ValAccuracy, double Seconds, bool Diverged);
+    double ValLoss, double ValAccuracy, double Seconds, bool Diverged, int? DivergedBatch);
 
 public static class RunFiles
 {
-    public const string MetricsHeader = "activation,seed,epoch,train_loss,train_acc,val_loss,val_acc,seconds,diverged";
+    public const string MetricsHeader = "activation,seed,epoch,train_loss,train_acc,val_loss,val_acc,seconds,diverged,diverged_batch";
 
     public static IReadOnlyList<MetricsRow> ReadMetrics(string path)
     {
@@ -18,10 +18,11 @@ public static class RunFiles
         return lines.Skip(1).Where(l => l.Length > 0).Select(line =>
         {
             var c = line.Split(',');
-            Assert.True(c.Length == 9, $"{path}: '{line}' has {c.Length} cells");
+            Assert.True(c.Length == 10, $"{path}: '{line}' has {c.Length} cells");
             double D(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
             return new MetricsRow(line, c[0], long.Parse(c[1], CultureInfo.InvariantCulture), int.Parse(c[2], CultureInfo.InvariantCulture),
-                D(c[3]), D(c[4]), D(c[5]), D(c[6]), D(c[7]), c[8] switch { "true" => true, "false" => false, _ => throw new FormatException(line) });
+                D(c[3]), D(c[4]), D(c[5]), D(c[6]), D(c[7]), c[8] switch { "true" => true, "false" => false, _ => throw new FormatException(line) },
+                c[9].Length == 0 ? null : int.Parse(c[9], CultureInfo.InvariantCulture));
         }).ToList();
     }
 

@@ -5,9 +5,10 @@ namespace MnistCompare.Tests.Reporting;
 
 public sealed class ActivationSummaryTests
 {
-    private static EpochMetrics M(string activation, long seed, int epoch, double valAccuracy, double valLoss = 0.1, double seconds = 10, bool diverged = false) =>
+    private static EpochMetrics M(string activation, long seed, int epoch, double valAccuracy, double valLoss = 0.1, double seconds = 10, bool diverged = false,
+        int? batch = null) =>
         diverged
-            ? new(activation, seed, epoch, double.NaN, double.NaN, double.NaN, double.NaN, seconds, true)
+            ? new(activation, seed, epoch, double.NaN, double.NaN, double.NaN, double.NaN, seconds, true, batch)
             : new(activation, seed, epoch, 0.2, 0.9, valLoss, valAccuracy, seconds);
 
     [Fact]
@@ -43,13 +44,13 @@ public sealed class ActivationSummaryTests
         var metrics = new[]
         {
             M("gelu", 1, 1, 0.9), M("gelu", 1, 2, 0.92),
-            M("gelu", 2, 1, 0.5), M("gelu", 2, 2, 0, diverged: true),
-            M("gelu", 3, 1, 0, seconds: 99, diverged: true),
+            M("gelu", 2, 1, 0.5), M("gelu", 2, 2, 0, diverged: true, batch: 37),
+            M("gelu", 3, 1, 0, seconds: 99, diverged: true, batch: 1),
         };
 
         var summary = Assert.Single(ActivationSummary.FromMetrics(metrics, _ => 0));
 
-        Assert.Equal(["seed 2 at epoch 2", "seed 3 at epoch 1"], summary.Divergences);
+        Assert.Equal(["seed 2 at epoch 2, batch 37", "seed 3 at epoch 1, batch 1"], summary.Divergences);
         // Seed 2's healthy epoch counts (its last healthy value is 0.5); seed 3 has none.
         Assert.Equal(2, summary.FinalValAccuracy.Count);
         Assert.Equal((0.92 + 0.5) / 2, summary.FinalValAccuracy.Mean, 12);
@@ -63,6 +64,7 @@ public sealed class ActivationSummaryTests
         Assert.Equal(0, summary.FinalValAccuracy.Count);
         Assert.True(double.IsNaN(summary.FinalValAccuracy.Mean));
         Assert.True(double.IsNaN(summary.SecondsPerEpoch));
+        // Read from a metrics.csv older than the diverged_batch column: the epoch is all there is.
         Assert.Equal(["seed 1 at epoch 1"], summary.Divergences);
     }
 

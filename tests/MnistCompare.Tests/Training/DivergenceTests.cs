@@ -32,14 +32,15 @@ public sealed class DivergenceTests : IClassFixture<DivergedRun>
     public void ADivergedRunIsNotAnError()
     {
         Assert.True(run.Result.ExitCode == 0 && run.Result.Error.Length == 0, run.Result.ToString());
-        Assert.Contains("relu seed 1 epoch 1/2: diverged (loss is not a finite number)", run.Result.OutLines);
+        Assert.Contains("relu seed 1 epoch 1/2: diverged at batch 2 (the loss is not a finite number)", run.Result.OutLines);
     }
 
     [Fact]
     public void MetricsMarkTheDivergedEpochAndStopThere()
     {
         var relu = Assert.Single(RunFiles.ReadMetrics(run.File("metrics.csv")), r => r.Activation == "relu");
-        Assert.Equal((1, true), (relu.Epoch, relu.Diverged));
+        // The batch whose loss first was not finite (FirstNonFiniteLossTests shows no earlier one was).
+        Assert.Equal((1, true, (int?)2), (relu.Epoch, relu.Diverged, relu.DivergedBatch));
         Assert.True(double.IsNaN(relu.TrainLoss) && double.IsNaN(relu.ValLoss) && double.IsNaN(relu.ValAccuracy), relu.Line);
     }
 
@@ -48,7 +49,7 @@ public sealed class DivergenceTests : IClassFixture<DivergedRun>
     {
         var sigmoid = RunFiles.ReadMetrics(run.File("metrics.csv")).Where(r => r.Activation == "sigmoid").ToList();
         Assert.Equal([1, 2], sigmoid.Select(r => r.Epoch));
-        Assert.All(sigmoid, r => Assert.False(r.Diverged));
+        Assert.All(sigmoid, r => Assert.Equal((false, (int?)null), (r.Diverged, r.DivergedBatch)));
         Assert.All(sigmoid, r => Assert.True(double.IsFinite(r.TrainLoss) && double.IsFinite(r.ValLoss) && r.ValAccuracy is >= 0 and <= 1, r.Line));
         // A diverged model is not saved; the other one is.
         Assert.Equal(["sigmoid-seed1.weights"], Directory.GetFiles(run.File("models")).Select(Path.GetFileName));
@@ -58,7 +59,7 @@ public sealed class DivergenceTests : IClassFixture<DivergedRun>
     public void TheSummarySaysWhichRunDivergedAndWhen()
     {
         var relu = Assert.Single(RunFiles.SummaryRows(run.File("summary.md"), "relu"));
-        Assert.Equal("yes: seed 1 at epoch 1", relu[6]);
+        Assert.Equal("yes: seed 1 at epoch 1, batch 2", relu[6]);
         Assert.Equal(["–", "–", "–", "–"], new[] { relu[1], relu[2], relu[3], relu[4] });
         Assert.Equal("no", Assert.Single(RunFiles.SummaryRows(run.File("summary.md"), "sigmoid"))[6]);
         Assert.DoesNotContain("NaN", File.ReadAllText(run.File("summary.md")));
