@@ -1,6 +1,8 @@
 namespace MnistCompare.Training;
 
-// One row of metrics.csv: what one epoch of one activation × seed produced.
+// One row of metrics.csv: what one epoch of one activation × seed produced. ValidationSeconds is the part of Seconds
+// the validation pass took; metrics.csv leaves it out (the file's columns stay those the plots and --resume read), so it
+// is null for rows read back from a file and shown only by the progress display.
 public sealed record EpochMetrics(
     string Activation,
     long Seed,
@@ -10,7 +12,8 @@ public sealed record EpochMetrics(
     double ValLoss,
     double ValAccuracy,
     double Seconds,
-    bool Diverged = false);
+    bool Diverged = false,
+    double? ValidationSeconds = null);
 
 // The outcome of a whole activation × seed run.
 public sealed record RunOutcome(
