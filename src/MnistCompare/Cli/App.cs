@@ -22,6 +22,7 @@ public static class App
         root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(ActivationsCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 

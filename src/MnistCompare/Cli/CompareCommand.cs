@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using MnistCompare.Reporting;
 using MnistCompare.Training;
+using MnistCompare.Workers;
 using Spectre.Console;
 using static TorchSharp.torch;
 
@@ -26,17 +27,17 @@ public static class CompareCommand
         if (resume && parse.GetValue(options.Force)) throw new UserError("--resume and --force exclude each other");
         if (resume && parse.GetValue(options.Out) is null) throw new UserError("--resume needs --out, the run folder to continue");
         if (resume && options.RunDefining.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
-            throw new UserError($"--resume continues with the settings in the run's config.json; {given.Name} does not apply (only --threads may change)");
+            throw new UserError($"--resume continues with the settings in the run's config.json; {given.Name} does not apply (only --threads and --parallel may change)");
         // Before config.json is read: a folder without one is a usage error with advice, not a bare "no such file".
         if (resume) folder.RequireRunToResume();
         var baseline = parse.GetValue(options.Config) is { } config ? RunConfigFile.Read(config) : null;
         var settings = resume
             ? RunConfigFile.Read(folder.ConfigPath) with { Threads = parse.GetValue(options.Threads) }
             : options.ToSettings(parse, baseline);
-        return Run(settings, folder, resume, parse.GetValue(options.Force));
+        return Run(settings, folder, resume, parse.GetValue(options.Force), parse.GetValue(options.Parallel));
     }
 
-    public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force)
+    public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force, int parallel = 1)
     {
         if (settings.Device == "cuda" && !cuda.is_available())
             throw new UserError("--device cuda: this libtorch has no CUDA support (or no GPU is visible); use --device cpu");
@@ -59,12 +60,21 @@ public static class CompareCommand
         }
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var batches = (int)((data.Train.Count + settings.BatchSize - 1) / settings.BatchSize);
+        var plan = ParallelPlan.For(comparison.PendingPairs.Count, parallel, settings.Threads, Environment.ProcessorCount);
+        if (plan.Oversubscribed) Console.Error.WriteLine($"note: {plan.Describe()} on {Environment.ProcessorCount} cores: the runs will compete for them");
+        // The workers load their own copies of the data; this process needed it only to check it and to count.
+        if (plan.Workers > 1) data.Dispose();
+        IReadOnlyList<ActivationSummary> Train(ITrainingObserver display) => plan.Workers > 1
+            ? new WorkerPool(comparison, folder, WorkerLaunch.ForThisApp(), plan.Workers, plan.ThreadsPerWorker).Run(display, cancellation.Token)
+            : comparison.Run(display, cancellation.Token);
+
         Console.Out.WriteLine($"Run folder: {folder.Path}");
         Console.Out.WriteLine(SummaryMarkdown.Describe(settings));
+        if (plan.Workers > 1) Console.Out.WriteLine($"Training {plan.Describe()}.");
         try
         {
             IReadOnlyList<ActivationSummary> summaries;
-            var batches = (int)((data.Train.Count + settings.BatchSize - 1) / settings.BatchSize);
             if (Terminal.IsInteractive)
             {
                 summaries = Array.Empty<ActivationSummary>();
@@ -74,13 +84,13 @@ public static class CompareCommand
                         new ElapsedTimeColumn(), new RemainingTimeColumn())
                     .Start(context =>
                     {
-                        var live = new LiveProgress(context, comparison.Pairs.Count, settings.Epochs, batches, finished);
-                        summaries = comparison.Run(live, cancellation.Token);
+                        var live = new LiveProgress(context, comparison.Pairs.Count, settings.Epochs, batches, finished, plan.Workers);
+                        summaries = Train(live);
                     });
             }
             else
             {
-                summaries = comparison.Run(new PlainProgress(Console.Out, settings.Epochs), cancellation.Token);
+                summaries = Train(new PlainProgress(Console.Out, settings.Epochs));
             }
             CurvePlots.Render(folder, comparison.Metrics, settings);
             SummaryTable.Print(summaries);
@@ -91,6 +101,11 @@ public static class CompareCommand
         {
             // A full disk mid-run: AtomicFile left every file whole, so the run can go on once there is room.
             throw new UserError($"{e.Message}. Every finished epoch is kept in {folder.Path}; make room and continue with: " +
+                                $"scripts/compare.sh --resume --out {Quote(folder.Path)}", exitCode: 1);
+        }
+        catch (WorkerFailedException e)
+        {
+            throw new UserError($"{e.Message}. Every finished epoch is kept in {folder.Path}; continue with: " +
                                 $"scripts/compare.sh --resume --out {Quote(folder.Path)}", exitCode: 1);
         }
         catch (OperationCanceledException)

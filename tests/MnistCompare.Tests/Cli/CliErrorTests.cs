@@ -23,6 +23,8 @@ public sealed class CliErrorTests
     [InlineData("--epochs must be a positive number", "--epochs", "-1")]
     [InlineData("--batch-size must be a positive number", "--batch-size", "0")]
     [InlineData("--seeds must be a positive number", "--seeds", "0")]
+    [InlineData("--parallel must be a positive number", "--parallel", "0")]
+    [InlineData("--parallel must be a positive number", "--parallel", "-2")]
     [InlineData("--train-limit must be a positive number of images", "--train-limit", "0")]
     [InlineData("--device: unknown device 'tpu'", "--device", "tpu")]
     [InlineData("--lr must be a positive number", "--lr", "-1")]
