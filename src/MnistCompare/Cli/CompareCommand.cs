@@ -48,10 +48,12 @@ public static class CompareCommand
         var comparison = new Comparison(settings, folder, data);
         var finished = comparison.Start(resume);
         foreach (var note in comparison.ResumeNotes) Console.Error.WriteLine($"note: {note}");
-        folder.RequireFreeSpace(comparison.DiskBytesNeeded());
+        var plan = ParallelPlan.For(comparison.PendingPairs.Count, parallel, settings.Threads, Environment.ProcessorCount);
+        if (plan.Oversubscribed) Console.Error.WriteLine($"note: {plan.Describe()} on {Environment.ProcessorCount} cores: the runs will compete for them");
+        folder.RequireFreeSpace(comparison.DiskBytesNeeded(plan.Workers));
 
-        // Ctrl-C and a polite kill (SIGTERM) both stop at the next batch; the folder then holds every finished
-        // epoch and its checkpoint.
+        // Ctrl-C and a polite kill (SIGTERM) both stop at the next batch (with --parallel, every worker's); the folder
+        // then holds every finished epoch and its checkpoint.
         using var cancellation = new CancellationTokenSource();
         void Stop(PosixSignalContext context)
         {
@@ -61,8 +63,6 @@ public static class CompareCommand
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         var batches = (int)((data.Train.Count + settings.BatchSize - 1) / settings.BatchSize);
-        var plan = ParallelPlan.For(comparison.PendingPairs.Count, parallel, settings.Threads, Environment.ProcessorCount);
-        if (plan.Oversubscribed) Console.Error.WriteLine($"note: {plan.Describe()} on {Environment.ProcessorCount} cores: the runs will compete for them");
         // The workers load their own copies of the data; this process needed it only to check it and to count.
         if (plan.Workers > 1) data.Dispose();
         IReadOnlyList<ActivationSummary> Train(ITrainingObserver display) => plan.Workers > 1

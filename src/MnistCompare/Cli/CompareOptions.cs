@@ -57,8 +57,8 @@ public sealed class CompareOptions
 
     public Option<int> Parallel { get; } = new("--parallel")
     {
-        Description = "Train up to N activation × seed runs at once, each in its own process with --threads/N threads; " +
-                      "the results equal a sequential run with that many threads. Default: 1 (one after another).",
+        Description = "Train up to N activation × seed runs at once, each in a process of its own with --threads/N threads; " +
+                      "the results equal those of a sequential run with that many threads.",
         DefaultValueFactory = _ => 1,
     };
 

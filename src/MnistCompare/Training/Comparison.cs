@@ -83,13 +83,13 @@ public sealed class Comparison
         File.Delete(folder.CheckpointPath(activation, seed));
     }
 
-    // The weights of the pairs still to train, two checkpoints (the one in place and its replacement, each the
-    // weights and Adam's two moments) and room for the reports and plots.
-    public long DiskBytesNeeded()
+    // The weights of the pairs still to train, two checkpoints per training in flight (the one in place and its
+    // replacement, each the weights and Adam's two moments) and room for the reports and plots.
+    public long DiskBytesNeeded(int concurrentTrainings = 1)
     {
         const long reports = 16_000_000;
         var weights = Pairs.Where(p => !finished.Contains(p)).Select(p => ParameterCounts.Of(p.Activation, imageSize) * sizeof(float)).ToList();
-        return weights.Count == 0 ? reports : weights.Sum() + 2 * 3 * weights.Max() + reports;
+        return weights.Count == 0 ? reports : weights.Sum() + concurrentTrainings * 2 * 3 * weights.Max() + reports;
     }
 
     private void LoadRecordedRuns()

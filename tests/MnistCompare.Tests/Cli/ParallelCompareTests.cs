@@ -17,11 +17,16 @@ public sealed class ParallelRuns : IDisposable
         string[] common = ["compare", "--data", data, "-a", string.Join(',', Activations), "--epochs", "2"];
         Sequential = new CompletedRun(temp["sequential"], AppRunner.Run([.. common, "--threads", "1", "--out", temp["sequential"]]));
         Parallel = new CompletedRun(temp["parallel"], AppRunner.Run([.. common, "--threads", "2", "--parallel", "2", "--out", temp["parallel"]]));
+        // As in DivergenceTests: relu's loss becomes NaN in its second batch, sigmoid's stays finite.
+        Diverged = new CompletedRun(temp["diverged"], AppRunner.Run("compare", "--data", data, "-a", "relu,sigmoid", "--lr", "1e20",
+            "--epochs", "2", "--threads", "2", "--parallel", "2", "--out", temp["diverged"]));
     }
 
     public CompletedRun Sequential { get; }
 
     public CompletedRun Parallel { get; }
+
+    public CompletedRun Diverged { get; }
 
     public IReadOnlyList<string> ActivationNames => Activations;
 
@@ -76,6 +81,19 @@ public sealed class ParallelCompareTests : IClassFixture<ParallelRuns>
         Assert.Empty(Directory.GetFiles(runs.Parallel.File("checkpoints")));
         Assert.Empty(RunFiles.TemporaryFiles(runs.Parallel.Folder));
         Assert.DoesNotContain("In progress", File.ReadAllText(runs.Parallel.File("summary.md")));
+    }
+
+    [Fact]
+    public void ADivergedTrainingComesBackFromItsWorkerWithItsNotANumbers()
+    {
+        var result = runs.Diverged.Result;
+        Assert.True(result.ExitCode == 0 && result.ErrorLines.All(l => l.StartsWith("note: ", StringComparison.Ordinal)), result.ToString());
+        Assert.Contains("relu seed 1 epoch 1/2: diverged (loss is not a finite number)", result.OutLines);
+        var rows = runs.Diverged.Rows;
+        var relu = Assert.Single(rows, r => r.Activation == "relu");
+        Assert.True(relu.Diverged && double.IsNaN(relu.TrainLoss) && double.IsNaN(relu.ValLoss), relu.Line);
+        Assert.Equal(["relu", "sigmoid", "sigmoid"], rows.Select(r => r.Activation));
+        Assert.Equal(["sigmoid-seed1.weights"], Directory.GetFiles(runs.Diverged.File("models")).Select(Path.GetFileName));
     }
 
     [Fact]
