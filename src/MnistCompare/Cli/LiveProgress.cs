@@ -12,6 +12,7 @@ public sealed class LiveProgress : ITrainingObserver
     private readonly ProgressTask overall;
     private readonly ProgressTask[] lanes;
     private readonly Dictionary<(string Activation, long Seed), ProgressTask> inFlight = new();
+    private readonly Dictionary<(string Activation, long Seed), int> batchesThisEpoch = new();
     private readonly int epochs;
     private readonly int batchesPerEpoch;
     private readonly int pairs;
@@ -37,16 +38,20 @@ public sealed class LiveProgress : ITrainingObserver
         var lane = lanes.FirstOrDefault(l => !inFlight.ContainsValue(l)) ?? lanes[0];
         lane.Value = 0;
         inFlight[(activation, seed)] = lane;
-        overall.Description = lanes.Length == 1
-            ? Markup.Escape($"Run {pairIndex}/{pairs}: {activation} (seed {seed})")
-            : Markup.Escape($"Runs started {pairIndex}/{pairs}; training {string.Join(", ", inFlight.Keys.Select(k => k.Activation))}");
+        batchesThisEpoch[(activation, seed)] = 0;
+        overall.Description = lanes.Length == 1 ? Markup.Escape($"Run {pairIndex}/{pairs}: {activation} (seed {seed})") : InFlight();
     }
+
+    private string InFlight() => Markup.Escape(inFlight.Count == 0
+        ? $"Runs started {pairIndex}/{pairs}; none training"
+        : $"Runs started {pairIndex}/{pairs}; training {string.Join(", ", inFlight.Keys.Select(k => k.Activation))}");
 
     public void BatchCompleted(BatchProgress p)
     {
         var lane = Lane(p.Activation, p.Seed);
         lane.MaxValue = p.Batches;
         lane.Value = p.Batch;
+        batchesThisEpoch[(p.Activation, p.Seed)] = p.Batch;
         overall.Increment(1);
         lane.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"{p.Activation} · epoch {p.Epoch}/{epochs} · batch {p.Batch}/{p.Batches} · loss {p.RunningLoss:F4} · {p.ImagesPerSecond:N0} img/s"));
@@ -54,16 +59,21 @@ public sealed class LiveProgress : ITrainingObserver
 
     public void EpochCompleted(EpochMetrics m)
     {
-        var lane = Lane(m.Activation, m.Seed);
-        var remaining = batchesPerEpoch - (int)lane.Value;
+        // A diverged epoch stops early: the overall bar still counts its batches (and the epochs it will not train).
+        var remaining = batchesPerEpoch - batchesThisEpoch.GetValueOrDefault((m.Activation, m.Seed));
         if (remaining > 0) overall.Increment(remaining);
-        lane.Value = 0;
+        batchesThisEpoch[(m.Activation, m.Seed)] = 0;
         if (m.Diverged)
         {
             overall.Increment((double)(epochs - m.Epoch) * batchesPerEpoch);
         }
         // The lane is free for the next run once this one has no epoch left.
-        if (m.Diverged || m.Epoch >= epochs) inFlight.Remove((m.Activation, m.Seed));
+        if (m.Diverged || m.Epoch >= epochs)
+        {
+            inFlight.Remove((m.Activation, m.Seed));
+            batchesThisEpoch.Remove((m.Activation, m.Seed));
+            if (lanes.Length > 1) overall.Description = InFlight();
+        }
         lastLine = m.Diverged
             ? $"[red]{Markup.Escape(m.Activation)} diverged in epoch {m.Epoch}[/]"
             : string.Create(CultureInfo.InvariantCulture,
