@@ -1,24 +1,38 @@
 #!/usr/bin/env bash
-# Benchmarks TorchBinding against PyTorch (Debian's python3-torch: the same libtorch) on this machine, with the
-# same number of threads on both sides. A benchmark, not a test: it prints figures next to their targets and
-# fails only when something does not build or run. Nothing else should run on the machine meanwhile.
+# Benchmarks TorchBinding and MnistCompare against PyTorch (Debian's python3-torch: the same libtorch) on this
+# machine, with the same number of threads on both sides. A benchmark, not a test: it prints figures next to their
+# targets and fails only when something does not build or run. Nothing else should run on the machine meanwhile.
 #
 # Usage: scripts/bench.sh [--threads N] [--runs R] [--warmup W] [--iterations I] [--only SECTION[,SECTION...]]
+#                         [--data DIR] [--train-limit N] [--activations LIST] [--sweep LIST] [--parallel N]
 #   --threads N     torch threads on both sides (default: nproc)
-#   --runs R        runs per side, alternating ours/PyTorch; figures are medians over runs (default 5, at least 3)
-#   --warmup W      untimed training steps per run (default 5)
-#   --iterations I  timed training steps per run (default 30)
+#   --runs R        runs per side, alternating ours/PyTorch; figures are medians over runs (default 5; fewer than 3
+#                   only to try the script out)
+#   --warmup W      untimed training steps per run of the train section (default 5)
+#   --iterations I  timed training steps per run of the train section (default 30)
 #   --only S        run only these sections (repeatable or comma-separated); default: all
+#   --data DIR      the MNIST folder both sides of epoch and sweep read (default: data/mnist)
+#   --train-limit N training images of epoch and sweep (default 10000); validation uses the whole test set
+#   --activations L the activations of the epoch section (default relu,selu,gelu)
+#   --sweep L       the activations of the sweep section (default: the comparison's six)
+#   --parallel N    the --parallel of the sweep's concurrent MnistCompare run (default 2)
 # Sections:
 #   train    one training step of the tutorial CNN (batch 128, random data): ms/step, images/s, ratio (target <= 1.05)
 #   tiny-op  round trip of a one-element op through the binding (target <= 2 us)
 #   activations  forward + backward of each custom activation vs libtorch's built-in on 128x64x24x24 float32
 #                (target <= 1.5x for gelu, selu, elu, leaky-relu, sigmoid)
+#   epoch    the comparison's real work per activation: one epoch on --train-limit images + one validation pass,
+#            `MnistCompare compare` vs scripts/bench_reference.py epoch: training and validation seconds (timed inside
+#            each process), wall-clock, images/s, GFLOP/s against the machine's peak, peak resident memory
+#            (target: training time ours/PyTorch <= 1.0 for every activation)
+#   sweep    all --sweep activations in one run, MnistCompare sequentially, with --parallel N, and PyTorch
+#            sequentially: wall-clock and peak memory (target: ours <= 0.75x PyTorch's wall-clock)
 #
 # Noise: the "others" note after each run says how much CPU other processes took meanwhile. Page faults vary from
 # run to run on both sides (glibc hands freed tensor memory back to the kernel and faults it in again, a few us per
 # page here); the faults/step column shows them. To take them out on both sides:
 #   MALLOC_TRIM_THRESHOLD_=268435456 MALLOC_MMAP_THRESHOLD_=33554432 scripts/bench.sh
+# (MnistCompare sets these thresholds itself, see src/MnistCompare/NativeMemory.cs; the reference does not.)
 #
 # A new section is a function section_<name> (dashes become underscores) plus its name in SECTIONS.
 set -euo pipefail
@@ -33,8 +47,13 @@ BENCH_DLL="$BENCH_PROJECT/bin/Release/net10.0/TorchBinding.Bench.dll"
 ACTIVATIONS_PROJECT="$ROOT/bench/Activations.Bench"
 ACTIVATIONS_DLL="$ACTIVATIONS_PROJECT/bin/Release/net10.0/Activations.Bench.dll"
 REFERENCE="$ROOT/scripts/bench_reference.py"
+MEASURE="$ROOT/scripts/bench_measure.py"
+APP_PROJECT="$ROOT/src/MnistCompare"
+APP_DLL="$APP_PROJECT/bin/Release/net10.0/MnistCompare.dll"
 
-SECTIONS=(train tiny-op activations)
+SECTIONS=(train tiny-op activations epoch sweep)
+EPOCH_RATIO_TARGET=1.0
+SWEEP_RATIO_TARGET=0.75
 TRAIN_RATIO_TARGET=1.05
 TINY_OP_TARGET_NS=2000
 BATCH=128
@@ -56,16 +75,26 @@ runs=5
 warmup=5
 iterations=30
 only=()
+data="$ROOT/data/mnist"
+train_limit=10000
+epoch_activations=relu,selu,gelu
+sweep_activations=sigmoid,relu,elu,leaky-relu:0.2,selu,gelu
+parallel=2
 while (($#)); do
   case "$1" in
-    --threads | --runs | --warmup | --iterations | --only)
+    --threads | --runs | --warmup | --iterations | --only | --data | --train-limit | --activations | --sweep | --parallel)
       (($# >= 2)) || die "$1 needs a value"
       case "$1" in
         --threads) positive_int "$1" "$2" 1; threads=$2 ;;
-        --runs) positive_int "$1" "$2" 3; runs=$2 ;;
+        --runs) positive_int "$1" "$2" 1; runs=$2 ;;
         --warmup) positive_int "$1" "$2" 0; warmup=$2 ;;
         --iterations) positive_int "$1" "$2" 1; iterations=$2 ;;
         --only) IFS=, read -r -a names <<<"$2"; only+=("${names[@]}") ;;
+        --data) data=$(cd "$2" && pwd) || die "--data: no folder $2" ;;
+        --train-limit) positive_int "$1" "$2" 1; train_limit=$2 ;;
+        --activations) epoch_activations=$2 ;;
+        --sweep) sweep_activations=$2 ;;
+        --parallel) positive_int "$1" "$2" 1; parallel=$2 ;;
       esac
       shift 2
       ;;
@@ -80,6 +109,9 @@ for name in "${only[@]}"; do
   [[ " ${SECTIONS[*]} " == *" $name "* ]] || die "unknown section: $name (sections: ${SECTIONS[*]})"
 done
 ((${#only[@]})) || only=("${SECTIONS[@]}")
+if ((runs < 3)); then
+  printf 'bench: warning: --runs %d: the figures are not medians of at least 3 runs; use this only to try the script out\n' "$runs" >&2
+fi
 
 TMP_DIR=$(mktemp -d)
 trap 'rm -rf -- "$TMP_DIR"' EXIT
@@ -156,6 +188,104 @@ report_disturbance() {
   else
     printf '\nbench: other processes used at most %d%% of the CPUs during the runs.\n' "$OTHERS_MAX"
   fi
+}
+
+# ---- whole-epoch helpers (epoch and sweep) ----------------------------------------------------------------------
+
+# The tutorial CNN's floating-point work per 28x28 image, counted from its layers (a multiply-add is 2 FLOPs):
+#   conv1  1->32, 3x3, 26x26 outputs:  26*26*32*9*1  =    194,688 multiply-adds
+#   conv2 32->64, 3x3, 24x24 outputs:  24*24*64*9*32 = 10,616,832
+#   fc1 9216->128: 1,179,648;  fc2 128->10: 1,280     total 11,992,448 = 23.98 MFLOP forward
+# A training step costs about 3x the forward pass (the backward pass computes the gradients of the inputs and of the
+# weights, each about one forward's work): 71.95 MFLOP per image. Activations, pooling, dropout, the loss and Adam
+# are elementwise, under 1% of the total, and not counted.
+FORWARD_FLOP=$((2 * (26 * 26 * 32 * 9 + 24 * 24 * 64 * 9 * 32 + 9216 * 128 + 128 * 10)))
+TRAIN_FLOP=$((3 * FORWARD_FLOP))
+
+# The machine's peak float32 rate in GFLOP/s = physical cores x clock (GHz) x FLOPs per cycle and core. FLOPs per
+# cycle come from the widest FMA that lscpu's flags list, assuming two FMA units per core (Intel's server cores since
+# Skylake-SP; one-unit parts and AMD Zen 4, which splits AVX-512 into 256-bit halves, reach half): avx512f 2 units x
+# 16 lanes x 2 (multiply + add) = 64; avx2 + fma 2 x 8 x 2 = 32; avx 16; otherwise 8. The clock is lscpu's
+# "CPU max MHz", else the "cpu MHz" of /proc/cpuinfo (a VM's nominal clock); turbo is not counted. PEAK_GFLOPS=X
+# replaces the estimate. Prints "GFLOPS|how it was estimated".
+peak_gflops() {
+  if [[ -n "${PEAK_GFLOPS:-}" ]]; then
+    printf '%s|PEAK_GFLOPS from the environment\n' "$PEAK_GFLOPS"
+    return
+  fi
+  local sockets cores mhz flags per_cycle
+  sockets=$(lscpu | sed -n 's/^Socket(s):[[:space:]]*//p')
+  cores=$(lscpu | sed -n 's/^Core(s) per socket:[[:space:]]*//p')
+  mhz=$(lscpu | sed -n 's/^CPU max MHz:[[:space:]]*//p')
+  [[ -n "$mhz" ]] || mhz=$(sed -n 's/^cpu MHz[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+  flags=" $(sed -n 's/^flags[[:space:]]*: //p' /proc/cpuinfo | head -n 1) "
+  if [[ "$flags" == *" avx512f "* ]]; then per_cycle=64
+  elif [[ "$flags" == *" avx2 "* && "$flags" == *" fma "* ]]; then per_cycle=32
+  elif [[ "$flags" == *" avx "* ]]; then per_cycle=16
+  else per_cycle=8
+  fi
+  printf '%s|%d sockets x %d cores x %.2f GHz x %d FLOPs/cycle\n' \
+    "$(calc '%.1f' "${sockets:-1} * ${cores:-$NCPU} * $mhz / 1000 * $per_cycle")" "${sockets:-1}" "${cores:-$NCPU}" \
+    "$(calc '%.6f' "$mhz / 1000")" "$per_cycle"
+}
+
+# measure OUT CMD...: runs CMD under bench_measure.py (wall-clock, peak memory, CPU time) with its output in OUT, and
+# sets LAST_OTHERS to the share of the CPUs that other processes used meanwhile (percent).
+LAST_OTHERS=0
+measure() {
+  local out=$1 busy0 busy1 wall cpu
+  shift
+  printf '%s\n' "$*" >"$out.cmd"
+  read -r busy0 _ < <(cpu_ticks)
+  if ! "$PYTHON" "$MEASURE" "$out" -- "$@"; then
+    tail -n 20 "$out" >&2
+    die "failed: $*"
+  fi
+  read -r busy1 _ < <(cpu_ticks)
+  wall=$(result "$out" wall_s)
+  cpu=$(result "$out" cpu_s)
+  LAST_OTHERS=$(calc '%d' "(($busy1 - $busy0) / $CLK_TCK - $cpu) * 100 / ($wall * $NCPU)")
+  ((LAST_OTHERS > 0)) || LAST_OTHERS=0
+  ((LAST_OTHERS <= OTHERS_MAX)) || OTHERS_MAX=$LAST_OTHERS
+}
+
+# ours_compare OUT FOLDER ARGS...: one `MnistCompare compare` of one epoch into the run folder FOLDER.
+ours_compare() {
+  local out=$1 folder=$2
+  shift 2
+  measure "$out" dotnet "$APP_DLL" compare --data "$data" --train-limit "$train_limit" --epochs 1 --threads "$threads" \
+    --out "$folder" "$@"
+}
+
+# ref_epoch OUT ARGS...: the same in PyTorch.
+ref_epoch() {
+  local out=$1
+  shift
+  measure "$out" "$PYTHON" "$REFERENCE" epoch --data "$data" --train-limit "$train_limit" --epochs 1 --threads "$threads" "$@"
+  [[ "$(result "$out" threads)" == "$threads" ]] || die "the reference ran with $(result "$out" threads) threads, not $threads"
+}
+
+# ours_seconds OUT FOLDER ACTIVATION: "epoch validation" seconds of ACTIVATION in a MnistCompare run: the epoch's
+# from metrics.csv (full precision), its validation pass's from the progress line.
+ours_seconds() {
+  local epoch validation
+  epoch=$(awk -F, -v a="$3" '$1 == a && $3 == 1 { print $8 }' "$2/metrics.csv")
+  validation=$(awk -v p="$3 seed 1 epoch 1/1: " 'index($0, p) == 1 && match($0, /\(validation [0-9.]+ s\)$/) {
+    print substr($0, RSTART + 12, RLENGTH - 15) }' "$1")
+  [[ -n "$epoch" && -n "$validation" ]] || die "no timing for $3 in $1 and $2/metrics.csv"
+  printf '%s %s\n' "$epoch" "$validation"
+}
+
+# The RESULT key of an activation in the reference's output: leaky-relu:0.2 -> leaky_relu_0_2.
+result_key() { printf '%s\n' "${1//[^[:alnum:]]/_}"; }
+
+mb() { calc '%.0f' "$1 / 1024"; }
+
+# A warm-up run per side (untimed): brings the programs, libtorch and the data files into the page cache.
+warm_up() {
+  printf '  warm-up (untimed): %s on each side\n' "$1"
+  ours_compare "$TMP_DIR/warm-ours-$2" "$TMP_DIR/warm-ours-$2.run" -a "$1"
+  ref_epoch "$TMP_DIR/warm-ref-$2" -a "$1"
 }
 
 # ---- sections ---------------------------------------------------------------------------------------------------
@@ -236,6 +366,139 @@ section_activations() {
   dotnet "$ACTIVATIONS_DLL" --threads "$threads" --runs $((runs * 5)) --warmup 3 | sed 's/^/  /'
 }
 
+# shellcheck disable=SC2086  # the per-run lists are space-separated on purpose
+section_epoch() {
+  local -a acts order
+  local -A o_train=() o_val=() o_wall=() o_rss=() p_train=() p_val=() p_wall=() p_rss=()
+  local r a key side out folder epoch_s val_s train_s images peak how
+  IFS=, read -r -a acts <<<"$epoch_activations"
+  IFS='|' read -r peak how < <(peak_gflops)
+  printf '\n== epoch: one epoch on %d training images + one validation pass, per activation (%d threads, %d runs per side) ==\n' \
+    "$train_limit" "$threads" "$runs"
+  warm_up "${acts[0]}" epoch
+  images=$(result "$TMP_DIR/warm-ref-epoch" validation_images)
+  for ((r = 1; r <= runs; r++)); do
+    for a in "${acts[@]}"; do
+      key=$(result_key "$a")
+      order=(ours ref)
+      ((r % 2)) || order=(ref ours)
+      for side in "${order[@]}"; do
+        out="$TMP_DIR/epoch-$side-$r-$key"
+        if [[ $side == ours ]]; then
+          folder="$out.run"
+          ours_compare "$out" "$folder" -a "$a"
+          read -r epoch_s val_s < <(ours_seconds "$out" "$folder" "$a")
+          train_s=$(calc '%.6f' "$epoch_s - $val_s")
+          o_train[$a]+=" $train_s"
+          o_val[$a]+=" $val_s"
+          o_wall[$a]+=" $(result "$out" wall_s)"
+          o_rss[$a]+=" $(result "$out" peak_rss_kb)"
+        else
+          ref_epoch "$out" -a "$a"
+          train_s=$(result "$out" "train_s_$key")
+          val_s=$(result "$out" "val_s_$key")
+          p_train[$a]+=" $train_s"
+          p_val[$a]+=" $val_s"
+          p_wall[$a]+=" $(result "$out" wall_s)"
+          p_rss[$a]+=" $(result "$out" peak_rss_kb)"
+        fi
+        printf '  run %d/%d %-15s %-7s training %7.2f s, validation %6.2f s, wall %7.2f s (other processes used %d%% of the CPUs)\n' \
+          "$r" "$runs" "$a" "${side/ref/PyTorch}" "$train_s" "$val_s" "$(result "$out" wall_s)" "$LAST_OTHERS"
+      done
+    done
+  done
+
+  printf '\n  Medians. GFLOP/s: %.2f MFLOP per training image, %.2f per validation image; peak %s GFLOP/s (%s).\n' \
+    "$(calc '%.6f' "$TRAIN_FLOP / 1e6")" "$(calc '%.6f' "$FORWARD_FLOP / 1e6")" "$peak" "$how"
+  printf '  %-15s %-13s %9s %9s %9s %11s %21s %11s %9s\n' activation side "train s" "val s" "wall s" "train img/s" \
+    "train GFLOP/s (peak)" "val GFLOP/s" "peak MB"
+  local ot ov ow pt pv pw verdict
+  for a in "${acts[@]}"; do
+    ot=$(median ${o_train[$a]}); ov=$(median ${o_val[$a]}); ow=$(median ${o_wall[$a]})
+    pt=$(median ${p_train[$a]}); pv=$(median ${p_val[$a]}); pw=$(median ${p_wall[$a]})
+    for side in ours ref; do
+      local t v w rss label
+      if [[ $side == ours ]]; then t=$ot v=$ov w=$ow rss=$(median ${o_rss[$a]}) label=MnistCompare
+      else t=$pt v=$pv w=$pw rss=$(median ${p_rss[$a]}) label=PyTorch
+      fi
+      printf '  %-15s %-13s %9.2f %9.2f %9.2f %11.0f %13.1f (%4.1f%%) %11.1f %9s\n' "$([[ $side == ours ]] && echo "$a")" "$label" \
+        "$t" "$v" "$w" "$(calc '%.6f' "$train_limit / $t")" "$(calc '%.6f' "$train_limit * $TRAIN_FLOP / $t / 1e9")" \
+        "$(calc '%.6f' "$train_limit * $TRAIN_FLOP / $t / 1e9 * 100 / $peak")" "$(calc '%.6f' "$images * $FORWARD_FLOP / $v / 1e9")" \
+        "$(mb "$rss")"
+    done
+    verdict=$(awk -v r="$(calc '%.6f' "$ot / $pt")" -v t="$EPOCH_RATIO_TARGET" 'BEGIN { print (r <= t) ? "met" : "NOT met" }')
+    printf '  %-15s %-13s %9.3f %9.3f %9.3f   (training ours/PyTorch <= %s: %s)\n' "" "ours/PyTorch" "$(calc '%.6f' "$ot / $pt")" \
+      "$(calc '%.6f' "$ov / $pv")" "$(calc '%.6f' "$ow / $pw")" "$EPOCH_RATIO_TARGET" "$verdict"
+  done
+}
+
+# shellcheck disable=SC2086  # the per-run lists are space-separated on purpose
+section_sweep() {
+  local -a acts order
+  local -A wall=() epochs=() rss=() tree=() per=()
+  local r a key side out folder epoch_s val_s sum
+  local -A label=([seq]="MnistCompare" [par]="MnistCompare --parallel $parallel" [ref]="PyTorch")
+  IFS=, read -r -a acts <<<"$sweep_activations"
+  printf '\n== sweep: %s on %d training images, one epoch each, all in one run (%d threads, %d runs per side) ==\n' \
+    "$sweep_activations" "$train_limit" "$threads" "$runs"
+  warm_up "${acts[0]}" sweep
+  for ((r = 1; r <= runs; r++)); do
+    order=(seq par ref)
+    ((r % 2)) || order=(ref par seq)
+    for side in "${order[@]}"; do
+      out="$TMP_DIR/sweep-$side-$r"
+      folder="$out.run"
+      sum=0
+      case $side in
+        seq | par)
+          if [[ $side == seq ]]; then ours_compare "$out" "$folder" -a "$sweep_activations"
+          else ours_compare "$out" "$folder" -a "$sweep_activations" --parallel "$parallel"
+          fi
+          for a in "${acts[@]}"; do
+            read -r epoch_s val_s < <(ours_seconds "$out" "$folder" "$a")
+            per[$side:$a]+=" $epoch_s"
+            sum=$(calc '%.6f' "$sum + $epoch_s")
+          done
+          ;;
+        ref)
+          ref_epoch "$out" -a "$sweep_activations"
+          for a in "${acts[@]}"; do
+            key=$(result_key "$a")
+            epoch_s=$(calc '%.6f' "$(result "$out" "train_s_$key") + $(result "$out" "val_s_$key")")
+            per[$side:$a]+=" $epoch_s"
+            sum=$(calc '%.6f' "$sum + $epoch_s")
+          done
+          ;;
+      esac
+      wall[$side]+=" $(result "$out" wall_s)"
+      epochs[$side]+=" $sum"
+      rss[$side]+=" $(result "$out" peak_rss_kb)"
+      tree[$side]+=" $(result "$out" tree_peak_rss_kb)"
+      printf '  run %d/%d %-28s wall %8.2f s, epochs %8.2f s (other processes used %d%% of the CPUs)\n' "$r" "$runs" "${label[$side]}" \
+        "$(result "$out" wall_s)" "$sum" "$LAST_OTHERS"
+    done
+  done
+
+  local ref_wall best verdict
+  ref_wall=$(median ${wall[ref]})
+  printf '\n  Medians. "epochs": the sum of the per-activation epoch seconds (training + validation) each process timed;\n'
+  printf '  with --parallel they overlap. Peak memory: the largest single process, and all processes of the run together.\n'
+  printf '  %-30s %9s %9s %13s %14s %18s\n' side "wall s" "epochs s" "wall/PyTorch" "peak MB (one)" "peak MB (together)"
+  for side in seq par ref; do
+    printf '  %-30s %9.2f %9.2f %13.3f %14s %18s\n' "${label[$side]}" "$(median ${wall[$side]})" "$(median ${epochs[$side]})" \
+      "$(calc '%.6f' "$(median ${wall[$side]}) / $ref_wall")" "$(mb "$(median ${rss[$side]})")" "$(mb "$(median ${tree[$side]})")"
+  done
+  best=$(printf '%s\n' "$(median ${wall[seq]})" "$(median ${wall[par]})" | sort -g | head -n 1)
+  verdict=$(awk -v r="$(calc '%.6f' "$best / $ref_wall")" -v t="$SWEEP_RATIO_TARGET" 'BEGIN { print (r <= t) ? "met" : "NOT met" }')
+  printf '  MnistCompare'"'"'s best wall-clock / PyTorch'"'"'s: %.3f (target <= %s: %s)\n' "$(calc '%.6f' "$best / $ref_wall")" \
+    "$SWEEP_RATIO_TARGET" "$verdict"
+  printf '\n  %-15s %14s %22s %10s %14s\n' "epoch s" MnistCompare "--parallel $parallel" PyTorch "ours/PyTorch"
+  for a in "${acts[@]}"; do
+    printf '  %-15s %14.2f %22.2f %10.2f %14.3f\n' "$a" "$(median ${per[seq:$a]})" "$(median ${per[par:$a]})" \
+      "$(median ${per[ref:$a]})" "$(calc '%.6f' "$(median ${per[seq:$a]}) / $(median ${per[ref:$a]})")"
+  done
+}
+
 # ---- main -------------------------------------------------------------------------------------------------------
 
 if [[ -x "$ROOT/scripts/setup.sh" ]]; then
@@ -244,8 +507,18 @@ fi
 [[ -x "$PYTHON" ]] || die "$PYTHON not found: install python3-torch (or set PYTHON)"
 "$PYTHON" -c 'import torch' 2>/dev/null || die "$PYTHON cannot import torch: install python3-torch"
 
-# No build servers: nothing of the build stays behind to compete with the runs.
-for project in "$BENCH_PROJECT" "$ACTIVATIONS_PROJECT"; do
+# Only what the chosen sections run is built. No build servers: nothing of the build stays behind to compete with the
+# runs.
+projects=()
+for name in "${only[@]}"; do
+  case "$name" in
+    train | tiny-op) project="$BENCH_PROJECT" ;;
+    activations) project="$ACTIVATIONS_PROJECT" ;;
+    epoch | sweep) project="$APP_PROJECT" ;;
+  esac
+  [[ " ${projects[*]} " == *" $project "* ]] || projects+=("$project")
+done
+for project in "${projects[@]}"; do
   if ! dotnet build "$project" -c Release --disable-build-servers -nologo -v q >"$TMP_DIR/build.log" 2>&1; then
     cat "$TMP_DIR/build.log" >&2
     die "building $project failed"

@@ -24,6 +24,7 @@ public static class App
         root.Subcommands.Add(ActivationsCommand.Create());
         root.Subcommands.Add(ListCommand.Create());
         root.Subcommands.Add(CirclesCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 

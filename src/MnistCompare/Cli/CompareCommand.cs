@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using MnistCompare.Reporting;
 using MnistCompare.Training;
+using MnistCompare.Workers;
 using Spectre.Console;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ public static class CompareCommand
         if (resume && parse.GetValue(options.Force)) throw new UserError("--resume and --force exclude each other");
         if (resume && parse.GetValue(options.Out) is null) throw new UserError("--resume needs --out, the run folder to continue");
         if (resume && options.RunDefining.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
-            throw new UserError($"--resume continues with the settings in the run's config.json; {given.Name} does not apply (only --threads may change)");
+            throw new UserError($"--resume continues with the settings in the run's config.json; {given.Name} does not apply (only --threads and --parallel may change)");
         // Before config.json is read: a folder without one is a usage error with advice, not a bare "no such file".
         if (resume) folder.RequireRunToResume();
         var config = parse.GetValue(options.Config);
@@ -36,7 +37,7 @@ public static class CompareCommand
             : options.ToSettings(parse, baseline);
         // The options given were checked as they were parsed, so a bad value left here came from the file.
         if (config is not null) ConfigFileCheck.Checked(settings, "--config", config);
-        return Run(settings, folder, resume, parse.GetValue(options.Force));
+        return Run(settings, folder, resume, parse.GetValue(options.Force), parse.GetValue(options.Parallel));
     }
 
     // The recorded thread count unless --threads says otherwise: the number of threads changes the order of
@@ -44,7 +45,7 @@ public static class CompareCommand
     private static RunSettings Resumed(RunSettings recorded, CompareOptions options, ParseResult parse) =>
         parse.GetResult(options.Threads) is { Implicit: false } ? recorded with { Threads = parse.GetValue(options.Threads) } : recorded;
 
-    public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force)
+    public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force, int parallel = 1)
     {
         if (settings.Device == "cuda" && !cuda.is_available())
             throw new UserError("--device cuda: this libtorch has no CUDA support (or no GPU is visible); use --device cpu");
@@ -56,9 +57,12 @@ public static class CompareCommand
         folder.Prepare(resume, force);
         var finished = comparison.Start(resume);
         foreach (var note in comparison.ResumeNotes) Console.Error.WriteLine($"note: {note}");
+        var plan = ParallelPlan.For(comparison.PendingPairs.Count, parallel, settings.Threads, Environment.ProcessorCount);
+        if (plan.Oversubscribed) Console.Error.WriteLine($"note: {plan.Describe()} on {Environment.ProcessorCount} cores: the runs will compete for them");
+        folder.RequireFreeSpace(comparison.DiskBytesNeeded(plan.Workers));
 
-        // Ctrl-C and a polite kill (SIGTERM) both stop at the next batch; the folder then holds every finished
-        // epoch and its checkpoint.
+        // Ctrl-C and a polite kill (SIGTERM) both stop at the next batch (with --parallel, every worker's); the folder
+        // then holds every finished epoch and its checkpoint.
         using var cancellation = new CancellationTokenSource();
         void Stop(PosixSignalContext context)
         {
@@ -67,12 +71,19 @@ public static class CompareCommand
         }
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var batches = (int)((data.Train.Count + settings.BatchSize - 1) / settings.BatchSize);
+        // The workers load their own copies of the data; this process needed it only to check it and to count.
+        if (plan.Workers > 1) data.Dispose();
+        IReadOnlyList<ActivationSummary> Train(ITrainingObserver display) => plan.Workers > 1
+            ? new WorkerPool(comparison, folder, WorkerLaunch.ForThisApp(), plan.Workers, plan.ThreadsPerWorker).Run(display, cancellation.Token)
+            : comparison.Run(display, cancellation.Token);
+
         Console.Out.WriteLine($"Run folder: {folder.Path}");
         Console.Out.WriteLine(SummaryMarkdown.Describe(settings));
+        if (plan.Workers > 1) Console.Out.WriteLine($"Training {plan.Describe()}.");
         try
         {
             IReadOnlyList<ActivationSummary> summaries;
-            var batches = (int)((data.Train.Count + settings.BatchSize - 1) / settings.BatchSize);
             if (Terminal.IsInteractive)
             {
                 summaries = Array.Empty<ActivationSummary>();
@@ -82,13 +93,13 @@ public static class CompareCommand
                         new ElapsedTimeColumn(), new RemainingTimeColumn())
                     .Start(context =>
                     {
-                        var live = new LiveProgress(context, comparison.Pairs.Count, settings.Epochs, batches, finished);
-                        summaries = comparison.Run(live, cancellation.Token);
+                        var live = new LiveProgress(context, comparison.Pairs.Count, settings.Epochs, batches, finished, plan.Workers);
+                        summaries = Train(live);
                     });
             }
             else
             {
-                summaries = comparison.Run(new PlainProgress(Console.Out, settings.Epochs), cancellation.Token);
+                summaries = Train(new PlainProgress(Console.Out, settings.Epochs));
             }
             CurvePlots.Render(folder, comparison.Metrics, settings);
             SummaryTable.Print(summaries);
@@ -99,6 +110,11 @@ public static class CompareCommand
         {
             // A full disk mid-run: AtomicFile left every file whole, so the run can go on once there is room.
             throw new UserError($"{e.Message}. Every finished epoch is kept in {folder.Path}; make room and continue with: " +
+                                $"scripts/compare.sh --resume --out {Quote(folder.Path)}", exitCode: 1);
+        }
+        catch (WorkerFailedException e)
+        {
+            throw new UserError($"{e.Message}. Every finished epoch is kept in {folder.Path}; continue with: " +
                                 $"scripts/compare.sh --resume --out {Quote(folder.Path)}", exitCode: 1);
         }
         catch (OperationCanceledException)

@@ -55,6 +55,13 @@ public sealed class CompareOptions
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads. Default: the number of cores; with --resume, the count the run recorded.", DefaultValueFactory = _ => Environment.ProcessorCount };
 
+    public Option<int> Parallel { get; } = new("--parallel")
+    {
+        Description = "Train up to N activation × seed runs at once, each in a process of its own with --threads/N threads; " +
+                      "the results equal those of a sequential run with that many threads.",
+        DefaultValueFactory = _ => 1,
+    };
+
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Run folder. Default: runs/<date-time>." };
 
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out, keeping the activation × seed runs already finished." };
@@ -72,6 +79,7 @@ public sealed class CompareOptions
         Seeds.Validators.Add(r => Positive(r, "--seeds"));
         BatchSize.Validators.Add(r => Positive(r, "--batch-size"));
         Threads.Validators.Add(r => Positive(r, "--threads"));
+        Parallel.Validators.Add(r => Positive(r, "--parallel"));
         TrainLimit.Validators.Add(r =>
         {
             if (Parsed<int?>(r, out var limit) && limit is <= 0) r.AddError("--train-limit must be a positive number of images");
@@ -114,7 +122,8 @@ public sealed class CompareOptions
         });
     }
 
-    // The options that decide what is trained; a resumed run keeps those of its config.json.
+    // The options that decide what is trained; a resumed run keeps those of its config.json. --threads and --parallel
+    // only spread the work over the cores, so a resumed run may change them.
     public IEnumerable<Option> RunDefining => new Option[]
     {
         Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Config,
@@ -123,7 +132,7 @@ public sealed class CompareOptions
     public IEnumerable<Option> All => new Option[]
     {
         Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Threads,
-        Out, Resume, Force, Config,
+        Parallel, Out, Resume, Force, Config,
     };
 
     // Defaults, or the settings of --config, overridden by every option given on the command line.

@@ -9,7 +9,7 @@ public static class TestResultsCsv
 {
     private const string Header = "activation,seed,test_loss,test_acc";
 
-    public static void Write(string path, IReadOnlyDictionary<(string Activation, long Seed), Evaluation> results)
+    public static void Write(string path, IEnumerable<KeyValuePair<(string Activation, long Seed), Evaluation>> results)
     {
         var text = new StringBuilder().AppendLine(Header);
         foreach (var ((activation, seed), result) in results)

@@ -3,13 +3,16 @@ using MnistCompare.Reporting;
 
 namespace MnistCompare.Training;
 
-// Trains every activation × seed in turn and keeps the run folder current after every epoch, so that an
-// interruption costs at most the epoch in flight and --resume skips the pairs already finished.
+// Trains every activation × seed and keeps the run folder current after every epoch, so that an interruption costs
+// at most the epochs in flight and --resume skips the pairs already finished. Run trains the pairs in turn in this
+// process; Workers.WorkerPool trains several at once in worker processes and records them through the same methods.
 public sealed class Comparison
 {
     private readonly RunSettings settings;
     private readonly RunFolder folder;
     private readonly TrainingData data;
+    private readonly int imageSize;
+    private readonly Dictionary<(string Activation, long Seed), int> pairIndex = new();
     private readonly List<EpochMetrics> metrics = new();
     private readonly Dictionary<(string Activation, long Seed), Evaluation> finalTests = new();
 
@@ -18,9 +21,11 @@ public sealed class Comparison
         this.settings = settings;
         this.folder = folder;
         this.data = data;
+        imageSize = data.ImageSize;
+        foreach (var pair in Pairs) pairIndex.TryAdd(pair, pairIndex.Count);
     }
 
-    public IReadOnlyList<EpochMetrics> Metrics => metrics;
+    public IReadOnlyList<EpochMetrics> Metrics => metrics.OrderBy(m => PairIndex(m.Activation, m.Seed)).ThenBy(m => m.Epoch).ToList();
 
     public IReadOnlyList<(string Activation, long Seed)> Pairs =>
         settings.Activations.SelectMany(a => settings.RunSeeds().Select(s => (a, s))).ToList();
@@ -43,34 +48,48 @@ public sealed class Comparison
 
     public IReadOnlyList<ActivationSummary> Run(ITrainingObserver display, CancellationToken cancellation)
     {
-        var observer = new FolderObserver(this, display);
-        var trainer = new Trainer(settings, data, observer);
-        foreach (var (activation, seed) in Pairs)
+        var trainer = new Trainer(settings, data, Recording(display));
+        foreach (var (activation, seed) in PendingPairs)
         {
-            if (finished.Contains((activation, seed))) continue;
-            var checkpoint = folder.CheckpointPath(activation, seed);
-            var earlier = metrics.Where(m => m.Activation == activation && m.Seed == seed).OrderBy(m => m.Epoch).ToList();
-            var outcome = trainer.Train(activation, seed, new TrainingFiles(folder.WeightsPath(activation, seed), checkpoint), earlier, cancellation);
-            if (outcome.FinalTest is { } test)
-            {
-                finalTests[(activation, seed)] = test;
-                TestResultsCsv.Write(folder.TestResultsPath, finalTests);
-            }
-            finished.Add((activation, seed));
-            WriteReports();
-            // Only now is everything the checkpoint could restore recorded elsewhere.
-            File.Delete(checkpoint);
+            var outcome = trainer.Train(activation, seed, Files(activation, seed), EarlierEpochs(activation, seed), cancellation);
+            CompletePair(activation, seed, outcome.FinalTest);
         }
         return Summaries();
     }
 
-    // An upper bound before Start (every pair counted): the weights of the pairs still to train, two checkpoints (the one in place and its replacement, each the
-    // weights and Adam's two moments) and room for the reports and plots.
-    public long DiskBytesNeeded()
+    // The pairs still to train, in the order the user asked for them.
+    public IReadOnlyList<(string Activation, long Seed)> PendingPairs => Pairs.Where(p => !finished.Contains(p)).ToList();
+
+    // The epochs of an unfinished pair that its checkpoint covers: training goes on after them.
+    public IReadOnlyList<EpochMetrics> EarlierEpochs(string activation, long seed) =>
+        metrics.Where(m => m.Activation == activation && m.Seed == seed).OrderBy(m => m.Epoch).ToList();
+
+    public TrainingFiles Files(string activation, long seed) => new(folder.WeightsPath(activation, seed), folder.CheckpointPath(activation, seed));
+
+    // An observer that records every epoch in the run folder before `display` hears of it.
+    public ITrainingObserver Recording(ITrainingObserver display) => new FolderObserver(this, display);
+
+    // After a pair's training returned (its weights saved, or diverged): record it as finished.
+    public void CompletePair(string activation, long seed, Evaluation? finalTest)
+    {
+        if (finalTest is { } test)
+        {
+            finalTests[(activation, seed)] = test;
+            TestResultsCsv.Write(folder.TestResultsPath, finalTests.OrderBy(t => PairIndex(t.Key.Activation, t.Key.Seed)));
+        }
+        finished.Add((activation, seed));
+        WriteReports();
+        // Only now is everything the checkpoint could restore recorded elsewhere.
+        File.Delete(folder.CheckpointPath(activation, seed));
+    }
+
+    // The weights of the pairs still to train, two checkpoints per training in flight (the one in place and its
+    // replacement, each the weights and Adam's two moments) and room for the reports and plots.
+    public long DiskBytesNeeded(int concurrentTrainings = 1)
     {
         const long reports = 16_000_000;
-        var weights = Pairs.Where(p => !finished.Contains(p)).Select(p => ParameterCounts.Of(p.Activation, data.ImageSize) * sizeof(float)).ToList();
-        return weights.Count == 0 ? reports : weights.Sum() + 2 * 3 * weights.Max() + reports;
+        var weights = Pairs.Where(p => !finished.Contains(p)).Select(p => ParameterCounts.Of(p.Activation, imageSize) * sizeof(float)).ToList();
+        return weights.Count == 0 ? reports : weights.Sum() + concurrentTrainings * 2 * 3 * weights.Max() + reports;
     }
 
     private void LoadRecordedRuns()
@@ -125,11 +144,15 @@ public sealed class Comparison
     }
 
     public IReadOnlyList<ActivationSummary> Summaries() =>
-        ActivationSummary.FromMetrics(metrics, a => ParameterCounts.Of(a, data.ImageSize), finalTests);
+        ActivationSummary.FromMetrics(Metrics, a => ParameterCounts.Of(a, imageSize), finalTests);
+
+    // Concurrent trainings finish their epochs in any order; the files, the summary and the plots list them in the
+    // order of the pairs, as a sequential run does, so that both write the same files.
+    private int PairIndex(string activation, long seed) => pairIndex.GetValueOrDefault((activation, seed), int.MaxValue);
 
     private void WriteReports()
     {
-        MetricsCsv.Write(folder.MetricsPath, metrics);
+        MetricsCsv.Write(folder.MetricsPath, Metrics);
         var done = metrics.Select(m => (m.Activation, m.Seed)).Distinct().Count();
         var status = done < Pairs.Count ? $"In progress: {done} of {Pairs.Count} activation × seed runs have results so far." : null;
         AtomicFile.WriteAllText(folder.SummaryPath, SummaryMarkdown.Format(settings, Summaries(), status));

@@ -2,7 +2,8 @@ namespace MnistCompare.Training;
 
 // One row of metrics.csv: what one epoch of one activation × seed produced. A diverged epoch also records the
 // batch whose loss was the first that was not a finite number; rows read from a metrics.csv written before that
-// column existed have none.
+// column existed have none. ValidationSeconds is the part of Seconds the validation pass took; metrics.csv leaves it
+// out, so it is null for rows read back from a file and shown only by the progress display.
 public sealed record EpochMetrics(
     string Activation,
     long Seed,
@@ -13,7 +14,8 @@ public sealed record EpochMetrics(
     double ValAccuracy,
     double Seconds,
     bool Diverged = false,
-    int? DivergedAtBatch = null)
+    int? DivergedAtBatch = null,
+    double? ValidationSeconds = null)
 {
     // "epoch 3, batch 41", for the summary and the progress lines.
     public string DivergencePlace => DivergedAtBatch is { } batch ? $"epoch {Epoch}, batch {batch}" : $"epoch {Epoch}";

@@ -49,11 +49,12 @@ public sealed class Trainer
             var clock = Stopwatch.StartNew();
             var (trainLoss, trainAccuracy, diverged) = TrainEpoch(model, optimizer, shuffling, activationName, seed, epoch, cancellation);
             divergence = diverged;
+            var trained = clock.Elapsed;
             var validation = divergence is null
                 ? Evaluator.Evaluate(model, data.Validation, settings.EvalBatchSize)
                 : new Evaluation(double.NaN, double.NaN);
             var metrics = new EpochMetrics(activationName, seed, epoch, trainLoss, trainAccuracy, validation.Loss, validation.Accuracy,
-                clock.Elapsed.TotalSeconds, divergence is not null, divergence?.Batch);
+                clock.Elapsed.TotalSeconds, divergence is not null, divergence?.Batch, (clock.Elapsed - trained).TotalSeconds);
             history.Add(metrics);
             // The metrics go out before the checkpoint: a checkpoint never ends an epoch the metrics lack.
             observer.EpochCompleted(metrics);

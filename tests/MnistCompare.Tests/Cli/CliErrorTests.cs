@@ -34,6 +34,8 @@ public sealed class CliErrorTests
     [InlineData("--batch-size must be a positive number", "--batch-size", "-32")]
     [InlineData("--seeds must be a positive number", "--seeds", "0")]
     [InlineData("--threads must be a positive number", "--threads", "0")]
+    [InlineData("--parallel must be a positive number", "--parallel", "0")]
+    [InlineData("--parallel must be a positive number", "--parallel", "-2")]
     [InlineData("--train-limit must be a positive number of images", "--train-limit", "0")]
     [InlineData("--train-limit must be a positive number of images", "--train-limit", "-5")]
     [InlineData("--device: unknown device 'tpu'", "--device", "tpu")]

@@ -1,0 +1,108 @@
+using MnistCompare.Tests.Data;
+
+namespace MnistCompare.Tests.Cli;
+
+// The same small comparison twice: in this process with one thread, and with --parallel 2 --threads 2, where each
+// activation trains in a worker process with one thread. relu and selu, two epochs: selu's alpha dropout draws from
+// libtorch's global generator, and the second epoch goes on from the first one's state.
+public sealed class ParallelRuns : IDisposable
+{
+    private static readonly string[] Activations = ["relu", "selu"];
+
+    private readonly TempFolder temp = new("mnistcompare-parallel-");
+
+    public ParallelRuns()
+    {
+        var data = SmallMnist.Write(temp["data"], trainCount: 300, testCount: 200);
+        string[] common = ["compare", "--data", data, "-a", string.Join(',', Activations), "--epochs", "2"];
+        Sequential = new CompletedRun(temp["sequential"], AppRunner.Run([.. common, "--threads", "1", "--out", temp["sequential"]]));
+        Parallel = new CompletedRun(temp["parallel"], AppRunner.Run([.. common, "--threads", "2", "--parallel", "2", "--out", temp["parallel"]]));
+        // As in DivergenceTests: relu's loss becomes NaN in its second batch, sigmoid's stays finite.
+        Diverged = new CompletedRun(temp["diverged"], AppRunner.Run("compare", "--data", data, "-a", "relu,sigmoid", "--lr", "1e20",
+            "--epochs", "2", "--threads", "2", "--parallel", "2", "--out", temp["diverged"]));
+    }
+
+    public CompletedRun Sequential { get; }
+
+    public CompletedRun Parallel { get; }
+
+    public CompletedRun Diverged { get; }
+
+    public IReadOnlyList<string> ActivationNames => Activations;
+
+    public void Dispose() => temp.Dispose();
+}
+
+[Collection(AppCollection.Name)]
+public sealed class ParallelCompareTests : IClassFixture<ParallelRuns>
+{
+    private readonly ParallelRuns runs;
+
+    public ParallelCompareTests(ParallelRuns runs) => this.runs = runs;
+
+    [Fact]
+    public void BothRunsSucceedAndTheParallelOneSaysHowItSplitTheThreads()
+    {
+        runs.Sequential.AssertSucceeded();
+        var parallel = runs.Parallel.Result;
+        // A machine with fewer than two cores adds a note that the workers compete for them; nothing else may appear.
+        Assert.True(parallel.ExitCode == 0 && parallel.ErrorLines.All(l => l.StartsWith("note: ", StringComparison.Ordinal)), parallel.ToString());
+        Assert.Contains("Training 2 runs at a time with 1 thread each.", parallel.OutLines);
+        foreach (var activation in runs.ActivationNames)
+        {
+            Assert.Contains($"training {activation} (seed 1) from epoch 1", parallel.OutLines);
+            Assert.Single(parallel.OutLines, l => l.StartsWith($"{activation} seed 1 epoch 2/2: train loss ", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void MetricsEqualTheSequentialRunsInEveryColumnButSeconds()
+    {
+        static string WithoutSeconds(MetricsRow row) =>
+            string.Join(',', row.Line.Split(',').Where((_, column) => column != 7));
+        var sequential = runs.Sequential.Rows;
+        Assert.Equal(4, sequential.Count);
+        Assert.Equal(sequential.Select(WithoutSeconds), runs.Parallel.Rows.Select(WithoutSeconds));
+    }
+
+    [Fact]
+    public void WeightsAreByteIdenticalToTheSequentialRuns()
+    {
+        foreach (var activation in runs.ActivationNames)
+        {
+            var name = Path.Combine("models", $"{activation}-seed1.weights");
+            Assert.Equal(File.ReadAllBytes(runs.Sequential.File(name)), File.ReadAllBytes(runs.Parallel.File(name)));
+        }
+    }
+
+    [Fact]
+    public void TheWorkersLeaveNoCheckpointsOrTemporaryFilesBehind()
+    {
+        Assert.Empty(Directory.GetFiles(runs.Parallel.File("checkpoints")));
+        Assert.Empty(RunFiles.TemporaryFiles(runs.Parallel.Folder));
+        Assert.DoesNotContain("In progress", File.ReadAllText(runs.Parallel.File("summary.md")));
+    }
+
+    [Fact]
+    public void ADivergedTrainingComesBackFromItsWorkerWithItsNotANumbers()
+    {
+        var result = runs.Diverged.Result;
+        Assert.True(result.ExitCode == 0 && result.ErrorLines.All(l => l.StartsWith("note: ", StringComparison.Ordinal)), result.ToString());
+        Assert.Contains("relu seed 1 epoch 1/2: diverged (loss is not a finite number)", result.OutLines);
+        var rows = runs.Diverged.Rows;
+        var relu = Assert.Single(rows, r => r.Activation == "relu");
+        Assert.True(relu.Diverged && double.IsNaN(relu.TrainLoss) && double.IsNaN(relu.ValLoss), relu.Line);
+        Assert.Equal(["relu", "sigmoid", "sigmoid"], rows.Select(r => r.Activation));
+        Assert.Equal(["sigmoid-seed1.weights"], Directory.GetFiles(runs.Diverged.File("models")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ResumeAcceptsParallelAsItDoesThreads()
+    {
+        var before = File.ReadAllText(runs.Parallel.File("metrics.csv"));
+        var result = AppRunner.Run("compare", "--resume", "--parallel", "2", "--threads", "1", "--out", runs.Parallel.Folder);
+        Assert.True(result.ExitCode == 0 && result.Error.Length == 0, result.ToString());
+        Assert.DoesNotContain(result.OutLines, l => l.StartsWith("training ", StringComparison.Ordinal));
+        Assert.Equal(before, File.ReadAllText(runs.Parallel.File("metrics.csv")));
+    }
+}
