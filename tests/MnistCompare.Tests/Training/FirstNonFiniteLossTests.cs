@@ -29,7 +29,7 @@ public sealed class FirstNonFiniteLossTests
         RunOutcome outcome;
         using (var data = TrainingData.Load(Settings))
         {
-            outcome = new Trainer(Settings, data, recorder).Train("relu", 1, weightsPath: null);
+            outcome = new Trainer(Settings, data, recorder).Train("relu", 1, TrainingFiles.None, Array.Empty<EpochMetrics>());
         }
 
         var divergence = Assert.IsType<Divergence>(outcome.Divergence);
