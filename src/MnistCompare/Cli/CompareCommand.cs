@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using MnistCompare.Reporting;
 using MnistCompare.Training;
 using MnistCompare.Workers;
@@ -52,31 +51,23 @@ public static class CompareCommand
         set_num_threads(settings.Threads);
         using var data = TrainingData.Load(settings);
         var comparison = new Comparison(settings, folder, data);
-        // Before anything is written: a refused run leaves no folder to --force away.
-        folder.RequireFreeSpace(comparison.DiskBytesNeeded());
+        // Before anything is written, so a refused run leaves no folder to --force away; an upper bound, as the
+        // pairs a resumed run has finished are not known yet.
+        folder.RequireFreeSpace(comparison.DiskBytesNeeded(Math.Min(parallel, comparison.Pairs.Count)));
         folder.Prepare(resume, force);
         var finished = comparison.Start(resume);
         foreach (var note in comparison.ResumeNotes) Console.Error.WriteLine($"note: {note}");
         var plan = ParallelPlan.For(comparison.PendingPairs.Count, parallel, settings.Threads, Environment.ProcessorCount);
         if (plan.Oversubscribed) Console.Error.WriteLine($"note: {plan.Describe()} on {Environment.ProcessorCount} cores: the runs will compete for them");
-        folder.RequireFreeSpace(comparison.DiskBytesNeeded(plan.Workers));
 
-        // Ctrl-C and a polite kill (SIGTERM) both stop at the next batch (with --parallel, every worker's); the folder
-        // then holds every finished epoch and its checkpoint.
-        using var cancellation = new CancellationTokenSource();
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            cancellation.Cancel();
-        }
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        // With --parallel, every worker stops too; the folder then holds every finished epoch and its checkpoint.
+        using var stop = new StopSignals();
         var batches = (int)((data.Train.Count + settings.BatchSize - 1) / settings.BatchSize);
         // The workers load their own copies of the data; this process needed it only to check it and to count.
         if (plan.Workers > 1) data.Dispose();
         IReadOnlyList<ActivationSummary> Train(ITrainingObserver display) => plan.Workers > 1
-            ? new WorkerPool(comparison, folder, WorkerLaunch.ForThisApp(), plan.Workers, plan.ThreadsPerWorker).Run(display, cancellation.Token)
-            : comparison.Run(display, cancellation.Token);
+            ? new WorkerPool(comparison, folder, WorkerLaunch.ForThisApp(), plan.Workers, plan.ThreadsPerWorker).Run(display, stop.Token)
+            : comparison.Run(display, stop.Token);
 
         Console.Out.WriteLine($"Run folder: {folder.Path}");
         Console.Out.WriteLine(SummaryMarkdown.Describe(settings));

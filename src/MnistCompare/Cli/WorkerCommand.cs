@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using MnistCompare.Reporting;
 using MnistCompare.Training;
 using MnistCompare.Workers;
@@ -42,16 +41,9 @@ public static class WorkerCommand
             ? MetricsCsv.Read(folder.MetricsPath).Where(m => m.Activation == activation && m.Seed == seed).OrderBy(m => m.Epoch).ToList()
             : new List<EpochMetrics>();
 
-        using var stop = new CancellationTokenSource();
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
         // Ctrl-C reaches every process of the terminal's group; the parent handles the interruption.
-        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        using var reporter = new WorkerReporter(Console.Out, Console.In, stop);
+        using var stop = new StopSignals();
+        using var reporter = new WorkerReporter(Console.Out, Console.In, stop.Source);
         try
         {
             var outcome = new Trainer(settings, data, reporter).Train(activation, seed, new TrainingFiles(folder.WeightsPath(activation, seed),
