@@ -144,9 +144,9 @@ def tiny_op(args):
 # What MnistCompare does for one activation x seed, written the way a PyTorch user would: the dataset resident in one
 # float tensor scaled to [0,1], a fresh permutation from a seeded generator every epoch, batches gathered by index,
 # Adam (lr 1e-3), log-softmax + NLL, gradient values clipped to 0.5, and after every epoch a validation pass over the
-# test set in batches of 1,000 under no_grad. ReLU, sigmoid, ELU and leaky ReLU are PyTorch's modules; GELU (tanh
-# form) and SELU are the formulas, as MnistCompare composes them from tensor ops (--builtin: PyTorch's modules for
-# those too). SELU brings LeCun-normal initialisation and alpha dropout.
+# test set in batches of 128 (as the app) under no_grad. ReLU, sigmoid, ELU and leaky ReLU are PyTorch's modules; GELU
+# (tanh form) and SELU are the formulas, as MnistCompare composes them from tensor ops (--builtin: PyTorch's modules
+# for those too). SELU brings LeCun-normal initialisation and alpha dropout.
 
 SELU_LAMBDA = 1.0507009873554804934193349852946
 SELU_ALPHA = 1.6732632423543772848170429916717
@@ -353,7 +353,8 @@ def main():
     whole.add_argument("--epochs", type=positive, default=1)
     whole.add_argument("--seed", type=non_negative, default=1)
     whole.add_argument("--batch", type=positive, default=128)
-    whole.add_argument("--eval-batch", type=positive, default=1000)
+    # The app validates in batches of its training batch size (src/MnistCompare/Training/RunSettings.cs): same work.
+    whole.add_argument("--eval-batch", type=positive, default=128)
     whole.add_argument("--builtin", action="store_true", help="PyTorch's own GELU (tanh) and SELU modules instead of the formulas")
     args = parser.parse_args()
 

@@ -45,6 +45,7 @@ public static class App
     public static int Run(string[] args)
     {
         NativeMemory.KeepFreedMemoryForReuse();
+        NativeThreads.WaitPassively();
         if (Console.IsOutputRedirected) AnsiConsole.Console = PlainConsole(Console.Out);
         var parse = CreateRootCommand().Parse(args);
         if (parse.Errors.Count > 0)
