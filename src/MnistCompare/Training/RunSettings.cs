@@ -21,8 +21,8 @@ public sealed record RunSettings
 
     public int Epochs { get; init; } = DefaultEpochs;
 
-    // One epoch of the six takes about 9 minutes on a 2-core CPU (80-95 s each, validation included); two would
-    // pass the 15 minutes a default run may take. --epochs 20 reproduces the tutorial.
+    // One epoch of the six takes about 7.5 minutes on a 2-core CPU (69-84 s each, validation included); two would
+    // reach the 15 minutes a default run may take. --epochs 20 reproduces the tutorial.
     public const int DefaultEpochs = 1;
 
     public int Seeds { get; init; } = 1;

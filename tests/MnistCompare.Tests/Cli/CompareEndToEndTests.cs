@@ -118,7 +118,7 @@ public sealed class CompareEndToEndTests
         // ReLU on the whole test set: the saved weights are exactly the model that produced metrics.csv's val columns.
         using (var relu = LoadModel("relu"))
         {
-            var evaluation = Evaluator.Evaluate(relu, mnist.Test, 1000);
+            var evaluation = Evaluator.Evaluate(relu, mnist.Test, new RunSettings().EvalBatchSize);
             Assert.Equal(rows["relu"].ValAccuracy, evaluation.Accuracy);
             Assert.Equal(rows["relu"].ValLoss, evaluation.Loss, 1e-9);
         }
