@@ -138,6 +138,26 @@ public sealed class CompareEndToEndTests
         Assert.True(Evaluator.Evaluate(untrained, sample, 1000).Accuracy < 0.3);
     }
 
+    // The app validates in batches of 128 because that is faster here; the figures must not depend on it beyond the
+    // grouping of the loss's float sum.
+    [Fact]
+    public void ValidationGivesTheSameFiguresWhateverTheBatchSize()
+    {
+        run.AssertSucceeded();
+        using var mnist = DatasetLoader.Load(DatasetLocator.MnistName,
+            new DatasetLoadOptions { Normalization = PixelNormalization.Mnist, TrainLimit = 1 });
+        using var sample = EveryTenth(mnist.Test);
+        using var gelu = LoadModel("gelu");
+
+        var whole = Evaluator.Evaluate(gelu, sample, sample.Count);
+        foreach (var batch in new[] { new RunSettings().EvalBatchSize, 300, 7 })
+        {
+            var evaluation = Evaluator.Evaluate(gelu, sample, batch);
+            Assert.Equal(whole.Accuracy, evaluation.Accuracy);
+            Assert.Equal(whole.Loss, evaluation.Loss, whole.Loss * 1e-5);
+        }
+    }
+
     [Fact]
     public void EveryPlotIsA1600By1000PngAndAnSvgWithOneSeriesPerActivation()
     {
