@@ -14,6 +14,9 @@ internal static class NativeMemory
     [DllImport("libc", EntryPoint = "mallopt")]
     private static extern int MallocOption(int parameter, int value);
 
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint keep);
+
     public static void KeepFreedMemoryForReuse()
     {
         if (!OperatingSystem.IsLinux()) return;
@@ -25,6 +28,20 @@ internal static class NativeMemory
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             // Not glibc (musl, say): keep the allocator's defaults.
+        }
+    }
+
+    // For a process that is done with its tensors for good (the --parallel parent once the workers take over): the
+    // high trim threshold above would otherwise keep their memory resident for the rest of the run.
+    public static void ReturnFreedMemory()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            MallocTrim(0);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
         }
     }
 }

@@ -64,7 +64,11 @@ public static class CompareCommand
         using var stop = new StopSignals();
         var batches = (int)((data.Train.Count + settings.BatchSize - 1) / settings.BatchSize);
         // The workers load their own copies of the data; this process needed it only to check it and to count.
-        if (plan.Workers > 1) data.Dispose();
+        if (plan.Workers > 1)
+        {
+            data.Dispose();
+            NativeMemory.ReturnFreedMemory();
+        }
         IReadOnlyList<ActivationSummary> Train(ITrainingObserver display) => plan.Workers > 1
             ? new WorkerPool(comparison, folder, WorkerLaunch.ForThisApp(), plan.Workers, plan.ThreadsPerWorker).Run(display, stop.Token)
             : comparison.Run(display, stop.Token);
