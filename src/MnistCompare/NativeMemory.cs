@@ -42,6 +42,7 @@ internal static class NativeMemory
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
+            // Not glibc: the allocator keeps its own counsel.
         }
     }
 }

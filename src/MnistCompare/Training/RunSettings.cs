@@ -33,7 +33,7 @@ public sealed record RunSettings
 
     // The training batch size. Larger validation batches were slower here, not faster: at 1,000 images the second
     // convolution's output (147 MB) is above glibc's mmap threshold, so every batch mapped and faulted in fresh
-    // memory (2 million page faults per pass), and the peak resident memory doubled.
+    // memory (2 million page faults per pass), and the peak resident memory nearly doubled (1.05 GB against 0.57).
     public int EvalBatchSize { get; init; } = 128;
 
     public double LearningRate { get; init; } = 1e-3;

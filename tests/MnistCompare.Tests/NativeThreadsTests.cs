@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using MnistCompare.Tests.Cli;
 
-namespace MnistCompare.Tests.Cli;
+namespace MnistCompare.Tests;
 
 // The app asks libgomp and OpenBLAS to wait passively through the C library's environment (the one native code
 // reads), and leaves alone whatever the user set. Environment.GetEnvironmentVariable returns the values the process
@@ -14,7 +15,7 @@ public class NativeThreadsTests
     [Theory]
     [InlineData("OMP_WAIT_POLICY", "passive")]
     [InlineData("OPENBLAS_NUM_THREADS", "1")]
-    public void The_native_environment_gets_the_setting_unless_the_user_chose_one(string name, string setting)
+    public void TheNativeEnvironmentGetsTheSettingUnlessTheUserChoseOne(string name, string setting)
     {
         var users = Environment.GetEnvironmentVariable(name);
 
