@@ -27,8 +27,9 @@ declare -A MNIST_SHA256=(
   [t10k-labels-idx1-ubyte]=ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2
 )
 
-# libopenblas0-pthread: the linear layers run ~2.7x slower on reference BLAS.
-PACKAGES=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist)
+# libtorch itself comes with the TorchSharp-cpu NuGet package at the first build. DejaVu Sans is the font
+# every figure names, so pictures come out the same on every machine.
+PACKAGES=(dataset-fashion-mnist fonts-dejavu-core)
 
 die() {
   printf 'setup: %s\n' "$*" >&2

@@ -55,6 +55,7 @@ public static class App
         }
         try
         {
+            if (parse.CommandResult.Command.Name is not "list" && parse.Action is not System.CommandLine.Help.HelpAction) NativeTorch.Load();
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UserError e)

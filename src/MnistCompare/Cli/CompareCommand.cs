@@ -47,7 +47,8 @@ public static class CompareCommand
     public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force, int parallel = 1)
     {
         if (settings.Device == "cuda" && !cuda.is_available())
-            throw new UserError("--device cuda: this libtorch has no CUDA support (or no GPU is visible); use --device cpu");
+            throw new UserError("--device cuda: no CUDA here (this build runs on TorchSharp-cpu, or no GPU is visible); on a GPU machine " +
+                                "build with -p:TorchSharpPackage=TorchSharp-cuda-linux, or use --device cpu");
         set_num_threads(settings.Threads);
         using var data = TrainingData.Load(settings);
         var comparison = new Comparison(settings, folder, data);

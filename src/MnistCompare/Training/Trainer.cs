@@ -63,7 +63,7 @@ public sealed class Trainer
 
         Evaluation? finalTest = null;
         if (divergence is null && data.FinalTest is { } test) finalTest = Evaluator.Evaluate(model, test, settings.EvalBatchSize);
-        if (files.WeightsPath is { } weights && divergence is null) AtomicFile.Write(weights, stream => model.save(stream));
+        if (files.WeightsPath is { } weights && divergence is null) ModelWeights.Save(model, weights);
         return new RunOutcome(activationName, seed, history, model.ParameterCount(), divergence, finalTest);
     }
 
