@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the test suite: scripts/test.sh [dotnet test args]
-# Setup runs first so a fresh checkout has libtorch, the compilers for the
-# native shim and the MNIST files before anything builds.
+# Setup runs first so a fresh checkout has the datasets and fonts before
+# anything builds; the build itself restores TorchSharp and libtorch.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
