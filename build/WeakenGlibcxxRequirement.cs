@@ -26,7 +26,7 @@ namespace MnistCompare.Build
     /// Weakens, in the build output's copies of libLibTorchSharp.so, the libstdc++ version
     /// requirements that this machine's libstdc++ lacks, when (and only when) that is safe.
     /// </summary>
-    public sealed class WeakenGlibcxxRequirement : Task
+    public sealed class WeakenGlibcxxRequirement : Microsoft.Build.Utilities.Task
     {
         /// <summary>The copies of libLibTorchSharp.so in an output or publish directory.</summary>
         [Required]
