@@ -43,7 +43,7 @@ public static class RunReport
         html.Append("<section id=\"summary\">\n").Append(Summary(folder.SummaryPath)).Append("</section>\n");
 
         html.Append("<section id=\"figures\">\n<h2>Figures</h2>\n");
-        if (figures.Count == 0) html.Append("<p>No figures yet: they are drawn when the run ends.</p>\n");
+        if (figures.Count == 0) html.Append("<p>No figures yet.</p>\n");
         for (var i = 0; i < figures.Count; i++) html.Append(Figure(figures[i], i + 1));
         html.Append("</section>\n");
 
