@@ -98,8 +98,10 @@ public static class CompareCommand
                 summaries = Train(new PlainProgress(Console.Out, settings.Epochs));
             }
             CurvePlots.Render(folder, comparison.Metrics, settings);
+            // Last, so that it embeds every figure drawn above.
+            RunReport.Write(folder);
             SummaryTable.Print(summaries);
-            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg) and models/.");
+            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg), {RunReport.FileName} and models/.");
             return 0;
         }
         catch (IOException e)

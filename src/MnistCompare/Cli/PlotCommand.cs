@@ -54,8 +54,10 @@ public static class PlotCommand
         }
         var summaries = ActivationSummary.FromMetrics(merged, Model.ParameterCounts.Of, finalTests);
         AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(combined, summaries));
+        // Last, so that it embeds the figures and the summary written above.
+        RunReport.Write(target);
         SummaryTable.Print(summaries);
-        Console.Out.WriteLine($"Wrote the plots and summary.md to {target.Path}.");
+        Console.Out.WriteLine($"Wrote the plots, summary.md and {RunReport.FileName} to {target.Path}.");
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 namespace MnistCompare.Reporting;
 
-// The layout of a run folder (runs/<name> or --out DIR): config.json, metrics.csv, summary.md, the plots, models/ and
+// The layout of a run folder (runs/<name> or --out DIR): config.json, metrics.csv, summary.md, the plots, report.html, models/ and
 // checkpoints/ (the state of trainings in progress).
 public sealed class RunFolder
 {
@@ -15,6 +15,8 @@ public sealed class RunFolder
     public string SummaryPath => Combine(SummaryMarkdown.FileName);
 
     public string TestResultsPath => Combine("test.csv");
+
+    public string ReportPath => Combine(RunReport.FileName);
 
     public string ModelsPath => Combine("models");
 
@@ -41,7 +43,7 @@ public sealed class RunFolder
         else if (Exists)
         {
             if (!force) throw new UserError($"--out: {Path} already holds a run; pass --resume to continue it or --force to replace it");
-            foreach (var file in new[] { ConfigPath, MetricsPath, SummaryPath, TestResultsPath }) File.Delete(file);
+            foreach (var file in new[] { ConfigPath, MetricsPath, SummaryPath, TestResultsPath, ReportPath }) File.Delete(file);
             foreach (var directory in new[] { ModelsPath, CheckpointsPath })
             {
                 if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);

@@ -43,6 +43,7 @@ public sealed class Comparison
         if (resume) LoadRecordedRuns();
         else RunConfigFile.Write(folder.ConfigPath, settings);
         WriteReports();
+        WritePage();
         return finished.Count;
     }
 
@@ -79,6 +80,7 @@ public sealed class Comparison
         }
         finished.Add((activation, seed));
         WriteReports();
+        WritePage();
         // Only now is everything the checkpoint could restore recorded elsewhere.
         File.Delete(folder.CheckpointPath(activation, seed));
     }
@@ -157,6 +159,11 @@ public sealed class Comparison
         var status = done < Pairs.Count ? $"In progress: {done} of {Pairs.Count} activation × seed runs have results so far." : null;
         AtomicFile.WriteAllText(folder.SummaryPath, SummaryMarkdown.Format(settings, Summaries(), status));
     }
+
+    // report.html, for watching a long run in a browser: after each finished pair rather than each epoch, as it
+    // embeds every figure and is the largest file the run rewrites. The command writes it once more after the figures.
+    private void WritePage() =>
+        RunReport.Write(folder, finished.Count < Pairs.Count ? $"{finished.Count} of {Pairs.Count} activation × seed runs finished" : null);
 
     // Records each epoch in the run folder before the display hears of it.
     private sealed class FolderObserver : ITrainingObserver

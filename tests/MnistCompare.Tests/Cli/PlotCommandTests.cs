@@ -24,7 +24,7 @@ public sealed class PlotCommandTests
 
         var result = AppRunner.Succeeds("plot", a.Folder, b.Folder, "--out", merged);
 
-        Assert.Contains($"Wrote the plots and summary.md to {merged}.", result.OutLines);
+        Assert.Contains($"Wrote the plots, summary.md and report.html to {merged}.", result.OutLines);
         foreach (var name in new[] { "val_accuracy", "val_loss", "train_loss" })
         {
             Assert.Equal((1600, 1000), PngFile.AssertValid(Path.Combine(merged, name + ".png")));
@@ -39,6 +39,11 @@ public sealed class PlotCommandTests
         Assert.Contains(" ± ", Assert.Single(RunFiles.SummaryRows(summary, "relu"))[2]);
         Assert.DoesNotContain("±", Assert.Single(RunFiles.SummaryRows(summary, "gelu"))[2]);
         Assert.Contains("means over 2 seeds", File.ReadAllText(summary));
+        // report.html: the merged summary and the three merged charts, inline; a merge has no config.json of its own.
+        var report = File.ReadAllText(Path.Combine(merged, "report.html"));
+        Assert.Contains("means over 2 seeds", report);
+        Assert.Equal(3, report.Split("<svg").Length - 1);
+        Assert.Contains("This folder has no config.json", report);
         // The sources are read, never written.
         Assert.Equal(beforeA, RunFiles.Snapshot(a.Folder));
         Assert.Equal(beforeB, RunFiles.Snapshot(b.Folder));
