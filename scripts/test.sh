@@ -7,7 +7,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-scripts/setup.sh
+# Chromium: the report test loads report.html in a real browser.
+EXTRA_PACKAGES="chromium" scripts/setup.sh
 
 # dotnet test prints one result line per test project (and none at all when
 # the build fails), so end with one overall line that adds them up, in the
