@@ -12,7 +12,8 @@ public static class PlotCommand
     {
         var runs = new Argument<string[]>("RUN_DIR") { Description = "Run folders holding metrics.csv.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out", "-o") { Description = "Where to write the figures. Default: the run folder itself when there is one, else runs/merged-<date-time>." };
-        var command = new Command("plot", "Re-render the plots from metrics.csv of one or more run folders.") { runs, output };
+        var command = new Command("plot", "Re-render the plots from metrics.csv of one or more run folders; the shards of one sweep " +
+                                                "(compare --shard) merge into one run folder of the whole plan.") { runs, output };
         command.SetAction(parse => Run(parse.GetValue(runs)!, parse.GetValue(output)));
         return command;
     }

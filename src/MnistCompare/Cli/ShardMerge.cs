@@ -15,7 +15,8 @@ public static class ShardMerge
 
     public static int Run(IReadOnlyList<RunFolder> sources, RunFolder target)
     {
-        if (sources.FirstOrDefault(s => s.Path == target.Path) is { } overlap)
+        static string Bare(RunFolder folder) => Path.TrimEndingDirectorySeparator(folder.Path);
+        if (sources.FirstOrDefault(s => Bare(s) == Bare(target)) is { } overlap)
             throw new UserError($"--out: {overlap.Path} is one of the shards being merged; merge into a folder of its own");
         var shards = sources.Select(Read).ToList();
         var first = shards[0];
