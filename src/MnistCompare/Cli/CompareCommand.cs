@@ -36,6 +36,9 @@ public static class CompareCommand
             : options.ToSettings(parse, baseline);
         // The options given were checked as they were parsed, so a bad value left here came from the file.
         if (config is not null) ConfigFileCheck.Checked(settings, "--config", config);
+        // A default runs/<date-time> would scatter the shards of one sweep over folders named by when each started.
+        if (!resume && settings.Shard is not null && parse.GetValue(options.Out) is null)
+            throw new UserError("--shard needs --out: every shard of a sweep writes a run folder of its own (e.g. --out runs/sweep/shards/1)");
         return Run(settings, folder, resume, parse.GetValue(options.Force), parse.GetValue(options.Parallel));
     }
 
@@ -46,6 +49,13 @@ public static class CompareCommand
 
     public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force, int parallel = 1)
     {
+        if (settings.Shard is { Pairs.Count: 0 } empty)
+        {
+            // More shards than pairs (a job array sized for a bigger sweep): nothing to do is not a failure.
+            Console.Out.WriteLine($"Shard {empty.Index} of {empty.Count} has nothing to train: the plan has only {settings.PlanPairs().Count} " +
+                                  $"activation × seed pair{(settings.PlanPairs().Count == 1 ? "" : "s")}. No run folder written.");
+            return 0;
+        }
         if (settings.Device == "cuda" && !cuda.is_available())
             throw new UserError("--device cuda: no CUDA here (this build runs on TorchSharp-cpu, or no GPU is visible); on a GPU machine " +
                                 "build with -p:TorchSharpPackage=TorchSharp-cuda-linux, or use --device cpu");

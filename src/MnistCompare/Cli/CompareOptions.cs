@@ -62,6 +62,24 @@ public sealed class CompareOptions
         DefaultValueFactory = _ => 1,
     };
 
+    public Option<ShardChoice?> Shard { get; } = new("--shard")
+    {
+        Description = "Train only shard K of N of the activation × seed pairs (dealt round-robin in their order), e.g. 2/3; 'slurm' takes K and N " +
+                      "from the Slurm job-array task. Needs --out; 'plot SHARD_DIR... --out DIR' merges the shards into one run.",
+        CustomParser = result =>
+        {
+            try
+            {
+                return ShardChoice.Parse(result.Tokens.Single().Value, Environment.GetEnvironmentVariable);
+            }
+            catch (FormatException e)
+            {
+                result.AddError(e.Message);
+                return null;
+            }
+        },
+    };
+
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Run folder. Default: runs/<date-time>." };
 
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out, keeping the activation × seed runs already finished." };
@@ -126,13 +144,13 @@ public sealed class CompareOptions
     // only spread the work over the cores, so a resumed run may change them.
     public IEnumerable<Option> RunDefining => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Config,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Config, Shard,
     };
 
     public IEnumerable<Option> All => new Option[]
     {
         Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Threads,
-        Parallel, Out, Resume, Force, Config,
+        Parallel, Shard, Out, Resume, Force, Config,
     };
 
     // Defaults, or the settings of --config, overridden by every option given on the command line.
@@ -141,7 +159,7 @@ public sealed class CompareOptions
         var b = baseline ?? new RunSettings();
         T Pick<T>(Option<T> option, T fallback) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : fallback;
         var activations = Pick(Activations, Array.Empty<string>());
-        return new RunSettings
+        var settings = new RunSettings
         {
             Activations = activations.Length > 0 ? activations : b.Activations,
             Dataset = Pick(Data, null) ?? Pick(Dataset, b.Dataset),
@@ -158,6 +176,9 @@ public sealed class CompareOptions
             Device = Pick(Device, b.Device),
             Threads = Pick(Threads, b.Threads),
         };
+        // The shard's pairs follow from the plan, so they are dealt again for the plan these options make.
+        var shard = Pick(Shard, null) ?? (b.Shard is { } recorded ? new ShardChoice(recorded.Index, recorded.Count) : null);
+        return shard is null ? settings : settings with { Shard = RunShard.Of(settings, shard.Index, shard.Count) };
     }
 
     // ArgumentException appends " (Parameter 'name')", which means nothing to someone typing a command.

@@ -40,7 +40,20 @@ public static class ConfigFileCheck
         if (s.TrainLimit is <= 0) return Positive("train_limit", s.TrainLimit.Value);
         if (s.Device is not ("cpu" or "cuda")) return $"device: unknown device '{s.Device}' (expected cpu or cuda)";
         if (s.Threads <= 0) return Positive("threads", s.Threads);
+        if (s.Shard is { } shard) return ShardProblem(s, shard);
         return null;
+    }
+
+    // The recorded pairs are what the shard trains; they must be the ones its index deals from the plan, or the
+    // shards of a sweep would no longer partition it.
+    private static string? ShardProblem(RunSettings s, RunShard shard)
+    {
+        if (shard.Count < 1 || shard.Index < 1 || shard.Index > shard.Count)
+            return $"shard: index {shard.Index} of count {shard.Count}: the index must be between 1 and the count";
+        var dealt = RunShard.Of(s with { Shard = null }, shard.Index, shard.Count).Pairs;
+        return shard.Pairs is not null && shard.Pairs.SequenceEqual(dealt)
+            ? null
+            : $"shard: pairs are not the ones {shard.Describe()} deals from the plan's activations and seeds";
     }
 
     private static string Positive(string key, double value) =>

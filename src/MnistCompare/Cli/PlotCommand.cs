@@ -12,21 +12,25 @@ public static class PlotCommand
     {
         var runs = new Argument<string[]>("RUN_DIR") { Description = "Run folders holding metrics.csv.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out", "-o") { Description = "Where to write the figures. Default: the run folder itself when there is one, else runs/merged-<date-time>." };
-        var command = new Command("plot", "Re-render the plots from metrics.csv of one or more run folders.") { runs, output };
+        var command = new Command("plot", "Re-render the plots from metrics.csv of one or more run folders; the shards of one sweep " +
+                                                "(compare --shard) merge into one run folder of the whole plan.") { runs, output };
         command.SetAction(parse => Run(parse.GetValue(runs)!, parse.GetValue(output)));
         return command;
     }
 
     public static int Run(IReadOnlyList<string> runFolders, string? output)
     {
+        var folders = runFolders.Select(p => new RunFolder(p)).ToList();
+        foreach (var folder in folders) RequireRunFolder(folder);
+        // Shards of one sweep (compare --shard) join into one run of the whole plan; one folder alone is redrawn.
+        if ((folders.Count > 1 || output is not null) && ShardMerge.AnyShard(folders))
+            return ShardMerge.Run(folders, new RunFolder(output ?? DefaultMergedPath()));
         var merged = new List<EpochMetrics>();
         var settings = new List<RunSettings>();
         var finalTests = new Dictionary<(string Activation, long Seed), Evaluation>();
         foreach (var path in runFolders)
         {
             var folder = new RunFolder(path);
-            if (!Directory.Exists(folder.Path)) throw new UserError($"RUN_DIR: {folder.Path} does not exist");
-            if (!File.Exists(folder.MetricsPath)) throw new UserError($"RUN_DIR: {folder.MetricsPath} does not exist; is {path} a run folder?");
             var rows = MetricsCsv.Read(folder.MetricsPath);
             var clash = rows.Select(m => (m.Activation, m.Seed)).Distinct().FirstOrDefault(p => merged.Any(m => m.Activation == p.Activation && m.Seed == p.Seed));
             if (clash != default)
@@ -38,7 +42,7 @@ public static class PlotCommand
                 foreach (var (pair, result) in TestResultsCsv.Read(folder.TestResultsPath)) finalTests[pair] = result;
             }
         }
-        var target = new RunFolder(output ?? (runFolders.Count == 1 ? runFolders[0] : Path.Combine("runs", "merged-" + DateTime.Now.ToString("yyyyMMdd-HHmmss"))));
+        var target = new RunFolder(output ?? (runFolders.Count == 1 ? runFolders[0] : DefaultMergedPath()));
         Directory.CreateDirectory(target.Path);
         var first = settings.FirstOrDefault() ?? new RunSettings();
         var combined = first with
@@ -59,5 +63,13 @@ public static class PlotCommand
         SummaryTable.Print(summaries);
         Console.Out.WriteLine($"Wrote the plots, summary.md and {RunReport.FileName} to {target.Path}.");
         return 0;
+    }
+
+    private static string DefaultMergedPath() => Path.Combine("runs", "merged-" + DateTime.Now.ToString("yyyyMMdd-HHmmss"));
+
+    internal static void RequireRunFolder(RunFolder folder)
+    {
+        if (!Directory.Exists(folder.Path)) throw new UserError($"RUN_DIR: {folder.Path} does not exist");
+        if (!File.Exists(folder.MetricsPath)) throw new UserError($"RUN_DIR: {folder.MetricsPath} does not exist; is {folder.Path} a run folder?");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MnistCompare.Training;
 
@@ -17,6 +18,9 @@ public static class RunConfigFile
     };
 
     public static void Write(string path, RunSettings settings) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(settings, Options) + "\n");
+
+    // The settings as config.json holds them: one property per setting, named as in the file.
+    public static JsonObject ToJson(RunSettings settings) => JsonSerializer.SerializeToNode(settings, Options)!.AsObject();
 
     public static RunSettings Read(string path)
     {

@@ -27,8 +27,8 @@ public sealed class Comparison
 
     public IReadOnlyList<EpochMetrics> Metrics => metrics.OrderBy(m => PairIndex(m.Activation, m.Seed)).ThenBy(m => m.Epoch).ToList();
 
-    public IReadOnlyList<(string Activation, long Seed)> Pairs =>
-        settings.Activations.SelectMany(a => settings.RunSeeds().Select(s => (a, s))).ToList();
+    // The pairs this process trains: the whole plan, or its shard (compare --shard).
+    public IReadOnlyList<(string Activation, long Seed)> Pairs => settings.Pairs();
 
     private readonly HashSet<(string Activation, long Seed)> finished = new();
     private readonly List<string> resumeNotes = new();

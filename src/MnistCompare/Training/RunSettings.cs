@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MnistCompare.Training;
 
 // Where the validation curves come from: the tutorial validates on the 10k test set after every epoch;
@@ -50,6 +52,19 @@ public sealed record RunSettings
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    // Set when this run trains one shard of the plan (compare --shard K/N); absent for a run of the whole plan, so
+    // the config.json of such a run reads as it did before shards existed.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunShard? Shard { get; init; }
+
     // The seeds of the runs: Seed, Seed+1, … one per repetition.
     public IEnumerable<long> RunSeeds() => Enumerable.Range(0, Seeds).Select(i => Seed + i);
+
+    // Every activation × seed of the settings, in their fixed order: activations as listed, each with every seed.
+    public IReadOnlyList<(string Activation, long Seed)> PlanPairs() =>
+        Activations.SelectMany(a => RunSeeds().Select(s => (a, s))).ToList();
+
+    // The pairs this run trains: the whole plan, or its shard of it.
+    public IReadOnlyList<(string Activation, long Seed)> Pairs() =>
+        Shard is null ? PlanPairs() : Shard.Pairs.Select(p => (p.Activation, p.Seed)).ToList();
 }

@@ -1,0 +1,131 @@
+using MnistCompare.Reporting;
+using MnistCompare.Training;
+
+namespace MnistCompare.Cli;
+
+// `plot SHARD_DIR... --out DIR` when the folders are shards of one sweep (compare --shard K/N): joins them into one
+// run folder that reads like a run of the whole plan — config.json without the shard, metrics.csv and test.csv in the
+// plan's order, summary.md, the figures and models/ — so that a merged sweep equals the same sweep run in one
+// process, all but the seconds. Shards still training (or never started) leave pairs out; the merge names them and
+// goes on with the rest, and running it again once they finish completes the folder.
+public static class ShardMerge
+{
+    public static bool AnyShard(IEnumerable<RunFolder> folders) =>
+        folders.Any(f => File.Exists(f.ConfigPath) && RunConfigFile.Read(f.ConfigPath).Shard is not null);
+
+    public static int Run(IReadOnlyList<RunFolder> sources, RunFolder target)
+    {
+        static string Bare(RunFolder folder) => Path.TrimEndingDirectorySeparator(folder.Path);
+        if (sources.FirstOrDefault(s => Bare(s) == Bare(target)) is { } overlap)
+            throw new UserError($"--out: {overlap.Path} is one of the shards being merged; merge into a folder of its own");
+        var shards = sources.Select(Read).ToList();
+        var first = shards[0];
+        foreach (var shard in shards.Skip(1))
+        {
+            var differing = SettingsDifferences.Between(first.Settings, shard.Settings);
+            if (differing.Count > 0)
+            {
+                throw new UserError($"RUN_DIR: {shard.Folder.Path} is not a shard of the same sweep as {first.Folder.Path}: " +
+                                    string.Join("; ", differing.Select(name =>
+                                        $"{name} differs ({SettingsDifferences.ValueOf(shard.Settings, name)} against {SettingsDifferences.ValueOf(first.Settings, name)})")));
+            }
+        }
+
+        var plan = first.Settings with { Shard = null };
+        var order = plan.PlanPairs().Select((pair, i) => (pair, i)).ToDictionary(x => x.pair, x => x.i);
+        var owners = new Dictionary<(string Activation, long Seed), Shard>();
+        foreach (var shard in shards)
+        {
+            foreach (var pair in shard.Rows.Select(m => (m.Activation, m.Seed)).Distinct())
+            {
+                if (owners.TryGetValue(pair, out var earlier))
+                {
+                    throw new UserError($"RUN_DIR: {pair.Activation} with seed {pair.Seed} appears in more than one run folder ({earlier.Folder.Path} " +
+                                        $"and {shard.Folder.Path}); give each shard of a sweep once");
+                }
+                owners[pair] = shard;
+            }
+        }
+
+        var metrics = shards.SelectMany(s => s.Rows).OrderBy(m => order[(m.Activation, m.Seed)]).ThenBy(m => m.Epoch).ToList();
+        var finalTests = shards.SelectMany(s => s.FinalTests).OrderBy(t => order[t.Key]).ToDictionary(t => t.Key, t => t.Value);
+        var finished = plan.PlanPairs().Where(p => owners.ContainsKey(p) && IsFinished(plan, metrics, finalTests, p)).ToHashSet();
+        var missing = plan.PlanPairs().Select((pair, i) => (pair, i)).Where(x => !finished.Contains(x.pair))
+            .Select(x => MissingPair(plan, x.pair, RunShard.IndexOf(x.i, first.Settings.Shard!.Count), first.Settings.Shard.Count, shards, metrics))
+            .ToList();
+
+        Directory.CreateDirectory(target.ModelsPath);
+        RunConfigFile.Write(target.ConfigPath, plan);
+        MetricsCsv.Write(target.MetricsPath, metrics);
+        if (finalTests.Count > 0) TestResultsCsv.Write(target.TestResultsPath, finalTests);
+        foreach (var pair in finished)
+        {
+            var weights = owners[pair].Folder.WeightsPath(pair.Activation, pair.Seed);
+            if (File.Exists(weights)) CopyAtomically(weights, target.WeightsPath(pair.Activation, pair.Seed));
+        }
+        var summaries = ActivationSummary.FromMetrics(metrics, Model.ParameterCounts.Of, finalTests);
+        var status = missing.Count == 0
+            ? null
+            : $"In progress: {finished.Count} of {order.Count} activation × seed runs are finished; still missing: {string.Join("; ", missing)}.";
+        AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(plan, summaries, status));
+        CurvePlots.Render(target, metrics, plan);
+        SummaryTable.Print(summaries);
+        if (missing.Count > 0)
+        {
+            Console.Error.WriteLine($"note: {missing.Count} of {order.Count} activation × seed pairs are not finished, so the merge lacks them: " +
+                                    $"{string.Join("; ", missing)}. Merge again once their shards finish.");
+        }
+        Console.Out.WriteLine($"Merged {shards.Count} shard{(shards.Count == 1 ? "" : "s")} ({finished.Count} of {order.Count} activation × seed runs) " +
+                              $"into {target.Path}: config.json, metrics.csv, summary.md, the plots and models/.");
+        return 0;
+    }
+
+    private sealed record Shard(RunFolder Folder, RunSettings Settings, IReadOnlyList<EpochMetrics> Rows,
+        IReadOnlyDictionary<(string Activation, long Seed), Evaluation> FinalTests);
+
+    private static Shard Read(RunFolder folder)
+    {
+        PlotCommand.RequireRunFolder(folder);
+        if (!File.Exists(folder.ConfigPath))
+            throw new UserError($"RUN_DIR: {folder.ConfigPath} does not exist; merging shards needs every shard's settings");
+        var settings = RunConfigFile.Read(folder.ConfigPath);
+        if (settings.Shard is null)
+            throw new UserError($"RUN_DIR: {folder.Path} is a whole run, not a shard (its config.json records no shard); merge the shards of one sweep only with each other");
+        ConfigFileCheck.Checked(settings, "RUN_DIR", folder.ConfigPath);
+        var own = settings.Pairs().ToHashSet();
+        var rows = MetricsCsv.Read(folder.MetricsPath);
+        if (rows.FirstOrDefault(m => !own.Contains((m.Activation, m.Seed))) is { } stray)
+            throw new UserError($"RUN_DIR: {folder.MetricsPath} has rows of {stray.Activation} seed {stray.Seed}, which is not a pair of its {settings.Shard.Describe()}", exitCode: 1);
+        var tests = File.Exists(folder.TestResultsPath)
+            ? TestResultsCsv.Read(folder.TestResultsPath)
+            : new Dictionary<(string Activation, long Seed), Evaluation>();
+        return new Shard(folder, settings, rows, tests);
+    }
+
+    // As a run in one process decides it on --resume: diverged, or every epoch recorded (and, validating on a
+    // holdout, the final test too).
+    private static bool IsFinished(RunSettings plan, IReadOnlyList<EpochMetrics> metrics,
+        IReadOnlyDictionary<(string Activation, long Seed), Evaluation> finalTests, (string Activation, long Seed) pair)
+    {
+        var rows = metrics.Where(m => m.Activation == pair.Activation && m.Seed == pair.Seed).ToList();
+        if (rows.Any(m => m.Diverged)) return true;
+        if (rows.Select(m => m.Epoch).Distinct().Count() < plan.Epochs) return false;
+        return plan.Validation != ValidationMode.Holdout || finalTests.ContainsKey(pair);
+    }
+
+    // "gelu seed 1 (shard 2 of 3, 1 of 2 epochs, in runs/x/shards/1)" or "… (shard 3 of 3: no folder given)".
+    private static string MissingPair(RunSettings plan, (string Activation, long Seed) pair, int shardIndex, int shardCount,
+        IReadOnlyList<Shard> shards, IReadOnlyList<EpochMetrics> metrics)
+    {
+        var holder = shards.FirstOrDefault(s => s.Settings.Pairs().Contains(pair));
+        if (holder is null) return $"{pair.Activation} seed {pair.Seed} (shard {shardIndex} of {shardCount}: no folder given)";
+        var epochs = metrics.Where(m => m.Activation == pair.Activation && m.Seed == pair.Seed).Select(m => m.Epoch).Distinct().Count();
+        return $"{pair.Activation} seed {pair.Seed} ({holder.Settings.Shard!.Describe()}, {epochs} of {plan.Epochs} epochs, in {holder.Folder.Path})";
+    }
+
+    private static void CopyAtomically(string source, string destination) => AtomicFile.Write(destination, stream =>
+    {
+        using var input = File.OpenRead(source);
+        input.CopyTo(stream);
+    });
+}
