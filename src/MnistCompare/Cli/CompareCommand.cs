@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MnistCompare.Reporting;
+using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
 using MnistCompare.Workers;
 using Spectre.Console;
@@ -36,7 +37,7 @@ public static class CompareCommand
             : options.ToSettings(parse, baseline);
         // The options given were checked as they were parsed, so a bad value left here came from the file.
         if (config is not null) ConfigFileCheck.Checked(settings, "--config", config);
-        return Run(settings, folder, resume, parse.GetValue(options.Force), parse.GetValue(options.Parallel));
+        return Run(settings, folder, resume, parse.GetValue(options.Force), parse.GetValue(options.Parallel), parse.GetValue(options.PlotSize));
     }
 
     // The recorded thread count unless --threads says otherwise: the number of threads changes the order of
@@ -44,7 +45,7 @@ public static class CompareCommand
     private static RunSettings Resumed(RunSettings recorded, CompareOptions options, ParseResult parse) =>
         parse.GetResult(options.Threads) is { Implicit: false } ? recorded with { Threads = parse.GetValue(options.Threads) } : recorded;
 
-    public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force, int parallel = 1)
+    public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force, int parallel = 1, PlotSize? plotSize = null)
     {
         if (settings.Device == "cuda" && !cuda.is_available())
             throw new UserError("--device cuda: no CUDA here (this build runs on TorchSharp-cpu, or no GPU is visible); on a GPU machine " +
@@ -97,7 +98,7 @@ public static class CompareCommand
             {
                 summaries = Train(new PlainProgress(Console.Out, settings.Epochs));
             }
-            CurvePlots.Render(folder, comparison.Metrics, settings);
+            CurvePlots.Render(folder, comparison.Metrics, settings, plotSize ?? PlotSize.Default);
             SummaryTable.Print(summaries);
             Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg) and models/.");
             return 0;

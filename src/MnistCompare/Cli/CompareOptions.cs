@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using CustomActivations;
+using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
@@ -65,6 +66,8 @@ public sealed class CompareOptions
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Run folder. Default: runs/<date-time>." };
 
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out, keeping the activation × seed runs already finished." };
+
+    public Option<PlotSize?> PlotSize { get; } = PlotSizeOption.Create();
 
     public Option<bool> Force { get; } = new("--force") { Description = "Replace the run already in --out." };
 
@@ -132,7 +135,7 @@ public sealed class CompareOptions
     public IEnumerable<Option> All => new Option[]
     {
         Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Threads,
-        Parallel, Out, Resume, Force, Config,
+        Parallel, Out, Resume, Force, Config, PlotSize,
     };
 
     // Defaults, or the settings of --config, overridden by every option given on the command line.
