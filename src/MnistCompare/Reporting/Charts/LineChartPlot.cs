@@ -10,6 +10,9 @@ namespace MnistCompare.Reporting.Charts;
 /// </summary>
 public static class LineChartPlot
 {
+    // How far apart, as a fraction of the x range, series with a single point each are drawn.
+    private const double DodgeFraction = 0.03;
+
     /// <summary>Draws <paramref name="chart"/> as PNG and SVG, both from one plot.</summary>
     public static void Save(LineChart chart, string pngPath, string svgPath, PlotSize size)
     {
@@ -34,9 +37,12 @@ public static class LineChartPlot
         plot.Legend.ManualItems.AddRange(LegendItems(chart));
         plot.Legend.DisplayPlottableLegendItems = false;
 
-        // All bands first, so that no band veils another series' line.
-        foreach (var series in chart.Series) AddBand(plot, series);
-        foreach (var series in chart.Series) AddLine(plot, series, chart.ShowMarkers);
+        // All bands first, so that no band veils another series' line. With one point per series (one epoch), the
+        // series stand side by side around their x so that their error bars do not hide one another.
+        bool dodge = chart.Series.Count > 1 && chart.Series.All(s => s.Points.Count <= 1);
+        double Shift(int position) => dodge ? (position - (chart.Series.Count - 1) / 2.0) * DodgeFraction * x.Span : 0;
+        for (int i = 0; i < chart.Series.Count; i++) AddBand(plot, chart.Series[i], Shift(i));
+        for (int i = 0; i < chart.Series.Count; i++) AddLine(plot, chart.Series[i], chart.ShowMarkers, Shift(i));
 
         plot.Axes.SetLimits(x.Min, x.Max, y.Min, y.Max);
         plot.XLabel(chart.XLabel);
@@ -45,18 +51,26 @@ public static class LineChartPlot
         plot.Axes.Bottom.TickGenerator = new EvenTickLabels(HouseStyle.XTickCount, integerX);
         plot.Axes.Left.TickGenerator = new EvenTickLabels(HouseStyle.YTickCount);
 
-        // Room left beside the legend decides where a long title breaks; it is never cut.
-        double width = size.Width / HouseStyle.Scale(size);
+        // The title is centred between the figure's left edge and the legend; where it is too wide for that room it
+        // breaks, it is never cut.
+        double room = size.Width / HouseStyle.Scale(size) - LegendWidth(plot) - 40;
         plot.Axes.Title.FullFigureCenter = true;
-        plot.Axes.Title.Label.Text = TextFit.Wrap(chart.Title, plot.Axes.Title.Label, (float)(width - 40));
+        plot.Axes.Title.Label.Text = TextFit.Wrap(chart.Title, plot.Axes.Title.Label, (float)room);
         if (note is not null)
         {
-            var notePanel = new ScottPlot.Panels.TitlePanel { VerticalPadding = 4 };
+            var notePanel = new ScottPlot.Panels.TitlePanel { VerticalPadding = 4, FullFigureCenter = true };
             HouseStyle.Style(notePanel.Label, HouseStyle.NoteSize, note: true);
-            notePanel.Label.Text = TextFit.Wrap(note, notePanel.Label, (float)(width - 200));
+            notePanel.Label.Text = TextFit.Wrap(note, notePanel.Label, (float)room);
             plot.Axes.AddPanel(notePanel);
         }
         return plot;
+    }
+
+    // The legend as ScottPlot lays it out, with the room its panel keeps around it.
+    private static double LegendWidth(Plot plot)
+    {
+        using var legend = plot.Legend.GetImage();
+        return plot.Legend.LastRenderSize.Width + 40;
     }
 
     private static IEnumerable<LegendItem> LegendItems(LineChart chart)
@@ -78,13 +92,13 @@ public static class LineChartPlot
             yield return new LegendItem { LabelText = bands, FillColor = HouseStyle.BandSwatch, LineWidth = 0 };
     }
 
-    private static void AddLine(Plot plot, Series series, bool markers)
+    private static void AddLine(Plot plot, Series series, bool markers, double shift)
     {
         var colour = HouseStyle.SeriesColor(series.StyleIndex);
         // A non-finite value breaks the line instead of being bridged, so a diverged run is visibly absent.
         foreach (var run in FiniteRuns(series.Points, p => double.IsFinite(p.X) && double.IsFinite(p.Y)))
         {
-            var line = plot.Add.Scatter(run.Select(p => p.X).ToArray(), run.Select(p => p.Y).ToArray(), colour);
+            var line = plot.Add.Scatter(run.Select(p => p.X + shift).ToArray(), run.Select(p => p.Y).ToArray(), colour);
             line.LineWidth = HouseStyle.SeriesLineWidth;
             line.LinePattern = HouseStyle.SeriesPattern(series.StyleIndex);
             line.MarkerSize = markers || run.Count == 1 ? HouseStyle.MarkerSize : 0;
@@ -92,7 +106,7 @@ public static class LineChartPlot
     }
 
     // A band of two or more points is a shaded area; a lone point (one epoch) gets an error bar, or it would not show.
-    private static void AddBand(Plot plot, Series series)
+    private static void AddBand(Plot plot, Series series, double shift)
     {
         var colour = HouseStyle.SeriesColor(series.StyleIndex);
         foreach (var run in FiniteRuns(series.Band ?? [], b => double.IsFinite(b.X) && double.IsFinite(b.Low) && double.IsFinite(b.High)))
@@ -107,7 +121,7 @@ public static class LineChartPlot
             }
             var b = run[0];
             double middle = (b.Low + b.High) / 2;
-            var bar = plot.Add.ErrorBar([b.X], [middle], [(b.High - b.Low) / 2]);
+            var bar = plot.Add.ErrorBar([b.X + shift], [middle], [(b.High - b.Low) / 2]);
             bar.Color = colour;
             bar.LineWidth = HouseStyle.ErrorBarWidth;
             bar.CapSize = HouseStyle.ErrorBarCap;
