@@ -20,16 +20,18 @@ public static class ActivationsCommand
             CustomParser = r => ActivationList.Split(r.Tokens.Select(t => t.Value)),
         };
         var output = new Option<string>("--out", "-o") { Description = "Folder for the figures.", DefaultValueFactory = _ => Path.Combine("runs", "activations") };
+        var plotSize = PlotSizeOption.Create();
         var command = new Command("activations", "Plot every activation and its derivative (computed by autograd) on [−5, 5], and print a table of values.")
         {
             names,
             output,
+            plotSize,
         };
-        command.SetAction(parse => Run(parse.GetValue(names) is { Length: > 0 } chosen ? chosen : ActivationRegistry.Names.ToArray(), parse.GetValue(output)!));
+        command.SetAction(parse => Run(parse.GetValue(names) is { Length: > 0 } chosen ? chosen : ActivationRegistry.Names.ToArray(), parse.GetValue(output)!, parse.GetValue(plotSize) ?? PlotSize.Default));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> names, string outputFolder)
+    public static int Run(IReadOnlyList<string> names, string outputFolder, PlotSize size)
     {
         foreach (var name in names) ResolveOrFail(name);
         Directory.CreateDirectory(outputFolder);
@@ -37,8 +39,7 @@ public static class ActivationsCommand
         var (functions, derivatives) = ActivationCurves.Charts(curves);
         foreach (var (file, chart) in new[] { ("activations", functions), ("activation_derivatives", derivatives) })
         {
-            ChartRenderer.RenderPng(chart, Path.Combine(outputFolder, file + ".png"));
-            ChartRenderer.RenderSvg(chart, Path.Combine(outputFolder, file + ".svg"));
+            LineChartPlot.Save(chart, Path.Combine(outputFolder, file + ".png"), Path.Combine(outputFolder, file + ".svg"), size);
         }
         var table = new Table().Title("f(x) / f′(x)").AddColumn("x");
         foreach (var c in curves) table.AddColumn(Markup.Escape(c.Name), col => col.RightAligned());

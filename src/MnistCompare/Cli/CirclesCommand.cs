@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MnistCompare.Circles;
+using MnistCompare.Reporting.Charts;
 using MnistCompare.Reporting.Circles;
 using static TorchSharp.torch;
 
@@ -17,11 +18,11 @@ public static class CirclesCommand
             "Train a small MLP on two concentric rings of points, once per activation and per width, depth and epoch count, " +
             "and draw each decision boundary.");
         foreach (var option in options.All) command.Options.Add(option);
-        command.SetAction(parse => Run(options.ToSettings(parse), parse.GetValue(options.Out)!));
+        command.SetAction(parse => Run(options.ToSettings(parse), parse.GetValue(options.Out)!, parse.GetValue(options.PlotSize)));
         return command;
     }
 
-    public static int Run(CirclesSettings settings, string outputFolder)
+    public static int Run(CirclesSettings settings, string outputFolder, PlotSize? plotSize = null)
     {
         // The thread count is process-wide; an in-process caller (the tests) gets its own back.
         var threads = get_num_threads();
@@ -32,7 +33,7 @@ public static class CirclesCommand
             var output = new CirclesOutput(outputFolder);
             Console.Out.WriteLine(CirclesAccuracyMarkdown.DescribeData(settings));
             var results = CirclesExperiment.Run(settings, data, result => Console.Out.WriteLine(Progress(result)));
-            output.Write(settings, data, results);
+            output.Write(settings, data, results, plotSize);
             CirclesSummaryTable.Print(results);
             Console.Out.WriteLine($"Wrote {output.Describe(settings)}");
             return 0;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using CustomActivations;
 using MnistCompare.Circles;
+using MnistCompare.Reporting.Charts;
 
 namespace MnistCompare.Cli;
 
@@ -102,6 +103,8 @@ public sealed class CirclesOptions
 
     public Option<string> Out { get; } = new("--out", "-o") { Description = "Folder for the pictures and tables.", DefaultValueFactory = _ => Path.Combine("runs", "circles") };
 
+    public Option<PlotSize?> PlotSize { get; } = PlotSizeOption.Create("about 1600 wide, as many rows of four panels as a sweep needs");
+
     public CirclesOptions()
     {
         foreach (var (option, name) in new[] { (Epochs, "--epochs"), (BatchSize, "--batch-size"), (DepthWidth, "--depth-width"), (Threads, "--threads") })
@@ -139,7 +142,7 @@ public sealed class CirclesOptions
     public IEnumerable<Option> All => new Option[]
     {
         Activations, Layers, SweepActivation, Widths, Depths, DepthWidth, EpochsList, EpochsLayers, Sweeps, Epochs, BatchSize, LearningRate,
-        TrainSize, TestSize, InnerRadius, OuterRadius, Noise, Seed, Threads, Out,
+        TrainSize, TestSize, InnerRadius, OuterRadius, Noise, Seed, Threads, Out, PlotSize,
     };
 
     public CirclesSettings ToSettings(ParseResult parse)

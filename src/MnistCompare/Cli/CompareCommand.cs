@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MnistCompare.Reporting;
+using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
 using MnistCompare.Workers;
 using Spectre.Console;
@@ -39,7 +40,7 @@ public static class CompareCommand
         // A default runs/<date-time> would scatter the shards of one sweep over folders named by when each started.
         if (!resume && settings.Shard is not null && parse.GetValue(options.Out) is null)
             throw new UserError("--shard needs --out: every shard of a sweep writes a run folder of its own (e.g. --out runs/sweep/shards/1)");
-        return Run(settings, folder, resume, parse.GetValue(options.Force), parse.GetValue(options.Parallel));
+        return Run(settings, folder, resume, parse.GetValue(options.Force), parse.GetValue(options.Parallel), parse.GetValue(options.PlotSize));
     }
 
     // The recorded thread count unless --threads says otherwise: the number of threads changes the order of
@@ -47,7 +48,7 @@ public static class CompareCommand
     private static RunSettings Resumed(RunSettings recorded, CompareOptions options, ParseResult parse) =>
         parse.GetResult(options.Threads) is { Implicit: false } ? recorded with { Threads = parse.GetValue(options.Threads) } : recorded;
 
-    public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force, int parallel = 1)
+    public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force, int parallel = 1, PlotSize? plotSize = null)
     {
         if (settings.Shard is { Pairs.Count: 0 } empty)
         {
@@ -107,7 +108,7 @@ public static class CompareCommand
             {
                 summaries = Train(new PlainProgress(Console.Out, settings.Epochs));
             }
-            CurvePlots.Render(folder, comparison.Metrics, settings);
+            CurvePlots.Render(folder, comparison.Metrics, settings, plotSize ?? PlotSize.Default);
             // Last, so that it embeds every figure drawn above.
             RunReport.Write(folder);
             SummaryTable.Print(summaries);

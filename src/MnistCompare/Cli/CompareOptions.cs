@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using CustomActivations;
+using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
@@ -84,6 +85,8 @@ public sealed class CompareOptions
 
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out, keeping the activation × seed runs already finished." };
 
+    public Option<PlotSize?> PlotSize { get; } = PlotSizeOption.Create();
+
     public Option<bool> Force { get; } = new("--force") { Description = "Replace the run already in --out." };
 
     public Option<string?> Config { get; } = new("--config")
@@ -150,7 +153,7 @@ public sealed class CompareOptions
     public IEnumerable<Option> All => new Option[]
     {
         Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Threads,
-        Parallel, Shard, Out, Resume, Force, Config,
+        Parallel, Shard, Out, Resume, Force, Config, PlotSize,
     };
 
     // Defaults, or the settings of --config, overridden by every option given on the command line.

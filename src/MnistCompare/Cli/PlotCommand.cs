@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MnistCompare.Reporting;
+using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
@@ -12,19 +13,20 @@ public static class PlotCommand
     {
         var runs = new Argument<string[]>("RUN_DIR") { Description = "Run folders holding metrics.csv.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out", "-o") { Description = "Where to write the figures. Default: the run folder itself when there is one, else runs/merged-<date-time>." };
+        var plotSize = PlotSizeOption.Create();
         var command = new Command("plot", "Re-render the plots from metrics.csv of one or more run folders; the shards of one sweep " +
-                                                "(compare --shard) merge into one run folder of the whole plan.") { runs, output };
-        command.SetAction(parse => Run(parse.GetValue(runs)!, parse.GetValue(output)));
+                                                "(compare --shard) merge into one run folder of the whole plan.") { runs, output, plotSize };
+        command.SetAction(parse => Run(parse.GetValue(runs)!, parse.GetValue(output), parse.GetValue(plotSize) ?? PlotSize.Default));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> runFolders, string? output)
+    public static int Run(IReadOnlyList<string> runFolders, string? output, PlotSize size)
     {
         var folders = runFolders.Select(p => new RunFolder(p)).ToList();
         foreach (var folder in folders) RequireRunFolder(folder);
         // Shards of one sweep (compare --shard) join into one run of the whole plan; one folder alone is redrawn.
         if ((folders.Count > 1 || output is not null) && ShardMerge.AnyShard(folders))
-            return ShardMerge.Run(folders, new RunFolder(output ?? DefaultMergedPath()));
+            return ShardMerge.Run(folders, new RunFolder(output ?? DefaultMergedPath()), size);
         var merged = new List<EpochMetrics>();
         var settings = new List<RunSettings>();
         var finalTests = new Dictionary<(string Activation, long Seed), Evaluation>();
@@ -50,7 +52,7 @@ public static class PlotCommand
             Activations = merged.Select(m => m.Activation).Distinct().ToArray(),
             Seeds = merged.Select(m => m.Seed).Distinct().Count(),
         };
-        CurvePlots.Render(target, merged, combined);
+        CurvePlots.Render(target, merged, combined, size);
         if (runFolders.Count > 1 || output is not null)
         {
             MetricsCsv.Write(target.MetricsPath, merged);

@@ -1,3 +1,4 @@
+using MnistCompare.Reporting.Charts;
 using MnistCompare.Reporting;
 using MnistCompare.Training;
 
@@ -13,7 +14,7 @@ public static class ShardMerge
     public static bool AnyShard(IEnumerable<RunFolder> folders) =>
         folders.Any(f => File.Exists(f.ConfigPath) && RunConfigFile.Read(f.ConfigPath).Shard is not null);
 
-    public static int Run(IReadOnlyList<RunFolder> sources, RunFolder target)
+    public static int Run(IReadOnlyList<RunFolder> sources, RunFolder target, PlotSize size)
     {
         static string Bare(RunFolder folder) => Path.TrimEndingDirectorySeparator(folder.Path);
         if (sources.FirstOrDefault(s => Bare(s) == Bare(target)) is { } overlap)
@@ -68,7 +69,9 @@ public static class ShardMerge
             ? null
             : $"In progress: {finished.Count} of {order.Count} activation × seed runs are finished; still missing: {string.Join("; ", missing)}.";
         AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(plan, summaries, status));
-        CurvePlots.Render(target, metrics, plan);
+        CurvePlots.Render(target, metrics, plan, size);
+        // Last, so that it embeds every figure drawn above.
+        RunReport.Write(target);
         SummaryTable.Print(summaries);
         if (missing.Count > 0)
         {
@@ -76,7 +79,7 @@ public static class ShardMerge
                                     $"{string.Join("; ", missing)}. Merge again once their shards finish.");
         }
         Console.Out.WriteLine($"Merged {shards.Count} shard{(shards.Count == 1 ? "" : "s")} ({finished.Count} of {order.Count} activation × seed runs) " +
-                              $"into {target.Path}: config.json, metrics.csv, summary.md, the plots and models/.");
+                              $"into {target.Path}: config.json, metrics.csv, summary.md, the plots, {RunReport.FileName} and models/.");
         return 0;
     }
 

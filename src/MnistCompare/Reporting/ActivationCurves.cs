@@ -37,11 +37,10 @@ public static class ActivationCurves
     public static (LineChart Functions, LineChart Derivatives) Charts(IReadOnlyList<Curve> curves)
     {
         LineChart Chart(string title, string yLabel, Func<Curve, double[]> values) =>
-            new(title, "x", yLabel, curves.Select((c, i) => new Series(c.DisplayName, Palette.At(i),
+            new(title, "x", yLabel, curves.Select((c, i) => new Series(c.DisplayName, i,
                 c.X.Zip(values(c), (x, y) => new SeriesPoint(x, y)).ToList())).ToList())
             {
                 YRange = new ValueRange(-2, 5),
-                Legend = LegendPosition.TopLeft,
             };
         return (Chart("Activation functions", "f(x)", c => c.Y), Chart("Their derivatives (autograd)", "f′(x)", c => c.Derivative) with { YRange = new ValueRange(-0.25, 2.0) });
     }

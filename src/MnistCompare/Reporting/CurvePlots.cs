@@ -10,37 +10,50 @@ public static class CurvePlots
 {
     public static readonly IReadOnlyList<string> Names = new[] { "val_accuracy", "val_loss", "train_loss" };
 
-    public static IReadOnlyList<(string Name, LineChart Chart)> Build(IReadOnlyList<EpochMetrics> metrics, string datasetDescription)
+    /// <summary>The legend entry of the bands; issue-tracked confidence intervals will bring their own wording.</summary>
+    public static string MinMaxBand(int seeds) => $"band: min–max over {seeds} seeds";
+
+    public static IReadOnlyList<(string Name, LineChart Chart)> Build(IReadOnlyList<EpochMetrics> metrics, RunSettings settings,
+        Func<int, string>? bandDescription = null)
     {
         var healthy = metrics.Where(m => !m.Diverged).ToList();
+        // The activation's place in the run gives its colour, the same in every figure of the run.
         var activations = metrics.Select(m => m.Activation).Distinct().ToList();
-        LineChart Chart(string title, string yLabel, Func<EpochMetrics, double> value, YRangePolicy policy, LegendPosition legend) =>
-            new($"{title} — {datasetDescription}", "Epoch", yLabel, activations.Select((a, i) => MakeSeries(a, i, healthy, value)).ToList())
+        var seeds = metrics.GroupBy(m => m.Activation).Select(g => g.Select(m => m.Seed).Distinct().Count()).DefaultIfEmpty(1).Max();
+        LineChart Chart(string title, string yLabel, Func<EpochMetrics, double> value, YRangePolicy policy) =>
+            new(title, "Epoch", yLabel, activations.Select((a, i) => MakeSeries(a, i, metrics, healthy, value)).ToList())
             {
                 YRangePolicy = policy,
-                Legend = legend,
                 ShowMarkers = healthy.Select(m => m.Epoch).DefaultIfEmpty().Max() <= 12,
+                BandDescription = (bandDescription ?? MinMaxBand)(seeds),
             };
 
+        var measured = DataDescription(settings);
+        var validated = Subtitle(settings);
         return new[]
         {
-            ("val_accuracy", Chart("Validation accuracy", "Accuracy", m => m.ValAccuracy, YRangePolicy.Accuracy, LegendPosition.BottomRight)),
-            ("val_loss", Chart("Validation loss", "NLL loss", m => m.ValLoss, YRangePolicy.Loss, LegendPosition.TopRight)),
-            ("train_loss", Chart("Training loss", "NLL loss", m => m.TrainLoss, YRangePolicy.Loss, LegendPosition.TopRight)),
+            ("val_accuracy", Chart($"Validation accuracy — {validated}", "Accuracy", m => m.ValAccuracy, YRangePolicy.Accuracy)),
+            ("val_loss", Chart($"Validation loss — {validated}", "NLL loss", m => m.ValLoss, YRangePolicy.Loss)),
+            // Training loss is measured on the training images only; the validation set has no say in it.
+            ("train_loss", Chart($"Training loss — {measured}", "NLL loss", m => m.TrainLoss, YRangePolicy.Loss)),
         };
     }
 
-    public static void Render(RunFolder folder, IReadOnlyList<EpochMetrics> metrics, RunSettings settings)
+    public static void Render(RunFolder folder, IReadOnlyList<EpochMetrics> metrics, RunSettings settings, PlotSize size)
     {
-        foreach (var (name, chart) in Build(metrics, Subtitle(settings)))
-        {
-            ChartRenderer.RenderPng(chart, folder.PlotPath(name, "png"));
-            ChartRenderer.RenderSvg(chart, folder.PlotPath(name, "svg"));
-        }
+        foreach (var (name, chart) in Build(metrics, settings))
+            LineChartPlot.Save(chart, folder.PlotPath(name, "png"), folder.PlotPath(name, "svg"), size);
     }
 
     // What the curves were measured on, for the figure titles: "MNIST, 2,000 training images, validation on the test set".
     public static string Subtitle(RunSettings s)
+    {
+        var validation = s.Validation == ValidationMode.Test ? "test set" : "holdout";
+        return $"{DataDescription(s)}, validation on the {validation}";
+    }
+
+    // The training data alone: "MNIST, 2,000 training images".
+    public static string DataDescription(RunSettings s)
     {
         var dataset = s.Dataset switch
         {
@@ -48,18 +61,22 @@ public static class CurvePlots
             "fashion" => "Fashion-MNIST",
             var path => Path.GetFileName(Path.TrimEndingDirectorySeparator(path)),
         };
-        var images = s.TrainLimit is { } n ? $", {n:N0} training images" : "";
-        var validation = s.Validation == ValidationMode.Test ? "test set" : "holdout";
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{dataset}{images}, validation on the {validation}");
+        var images = s.TrainLimit is { } n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {n:N0} training images") : "";
+        return dataset + images;
     }
 
-    private static Series MakeSeries(string activation, int index, IReadOnlyList<EpochMetrics> metrics, Func<EpochMetrics, double> value)
+    private static Series MakeSeries(string activation, int index, IReadOnlyList<EpochMetrics> all, IReadOnlyList<EpochMetrics> healthy,
+        Func<EpochMetrics, double> value)
     {
-        var byEpoch = metrics.Where(m => m.Activation == activation).GroupBy(m => m.Epoch).OrderBy(g => g.Key).ToList();
+        var byEpoch = healthy.Where(m => m.Activation == activation).GroupBy(m => m.Epoch).OrderBy(g => g.Key).ToList();
         var points = byEpoch.Select(g => new SeriesPoint(g.Key, g.Average(value))).ToList();
-        var seeds = metrics.Where(m => m.Activation == activation).Select(m => m.Seed).Distinct().Count();
+        var seeds = all.Where(m => m.Activation == activation).Select(m => m.Seed).Distinct().Count();
         var band = seeds > 1 ? byEpoch.Select(g => new BandPoint(g.Key, g.Min(value), g.Max(value))).ToList() : null;
-        return new Series(LegendName(activation), Palette.At(index), points, band);
+        var diverged = all.Where(m => m.Activation == activation && m.Diverged).Select(m => m.Seed).Distinct().Count();
+        return new Series(LegendName(activation), index, points, band)
+        {
+            LegendNote = diverged == 0 ? null : diverged == seeds ? "diverged" : $"{diverged} of {seeds} seeds diverged",
+        };
     }
 
     private static string LegendName(string activation)

@@ -7,10 +7,10 @@ namespace MnistCompare.Tests.Charts;
 // One series as SvgChartMetadata records it.
 public sealed record SvgSeries(int Index, string Name, string Color, int Points, bool Band);
 
-// An SVG chart written by ChartRenderer, parsed with System.Xml.Linq: the root element, and the chart description
-// in the urn:mnistcompare:chart namespace (see SvgChartMetadata for the convention).
+// An SVG chart written by LineChartPlot, parsed with System.Xml.Linq: the root element, the chart description in the
+// urn:mnistcompare:chart namespace (see SvgChartMetadata for the convention), and every <text> element's words.
 public sealed record SvgChart(XDocument Document, string Title, string Width, string Height, double YMin, double YMax, string? Note,
-    IReadOnlyList<SvgSeries> Series)
+    IReadOnlyList<SvgSeries> Series, IReadOnlyList<string> Texts)
 {
     public static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     public static readonly XNamespace Meta = SvgChartMetadata.Namespace;
@@ -32,6 +32,10 @@ public sealed record SvgChart(XDocument Document, string Title, string Width, st
         Assert.Equal(Enumerable.Range(0, series.Count), series.Select(s => s.Index));
         Assert.Equal((string)chart.Attribute("title")!, root.Element(Svg + "title")?.Value);
         return new SvgChart(document, (string)chart.Attribute("title")!, (string)root.Attribute("width")!, (string)root.Attribute("height")!,
-            Number("y-min"), Number("y-max"), (string?)chart.Attribute("note"), series);
+            Number("y-min"), Number("y-max"), (string?)chart.Attribute("note"), series, TextsOf(document));
     }
+
+    /// <summary>The words of every &lt;text&gt; element, in document order, whitespace trimmed.</summary>
+    public static IReadOnlyList<string> TextsOf(XDocument document) =>
+        document.Descendants(Svg + "text").Select(t => string.Concat(t.DescendantNodes().OfType<XText>().Select(x => x.Value)).Trim()).ToList();
 }

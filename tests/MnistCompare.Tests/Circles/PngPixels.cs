@@ -5,7 +5,7 @@ using MnistCompare.Tests.Charts;
 
 namespace MnistCompare.Tests.Circles;
 
-// The pixels of a PNG as cairo writes them (8 bits per channel, RGB or RGBA, not interlaced), decoded with the
+// The pixels of a PNG as SkiaSharp writes them (8 bits per channel, RGB or RGBA, not interlaced), decoded with the
 // framework's zlib: the IDAT chunks joined and inflated, then each row's filter undone. Enough for tests to look at
 // what was drawn where, without an imaging library.
 public sealed class PngPixels

@@ -22,7 +22,7 @@ public sealed class RingsTrainingTests
 
         Assert.True(result.TestAccuracy < 0.70, $"identity reached {result.TestAccuracy:P1}");
         // However many hidden units, the boundary is a line: every point of it lies on the line through its two ends.
-        var ends = BoundaryContour.Trace(result.Map).SelectMany(s => new[] { (X: s.X1, Y: s.Y1), (X: s.X2, Y: s.Y2) }).ToList();
+        var ends = DecisionBoundaryGrid.Boundary(result.Map).Lines.SelectMany(l => l.Path.Points).Select(p => (p.X, p.Y)).ToList();
         if (ends.Count == 0) return;
         static double Distance((double X, double Y) a, (double X, double Y) b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
         // The two ends farthest apart span the line.

@@ -171,7 +171,7 @@ public sealed class CompareEndToEndTests
             Assert.Equal(legend, svg.Names);
             Assert.All(svg.Series, s => Assert.Equal((1, false), (s.Points, s.Band)));
             Assert.StartsWith(title + " — MNIST, 2,000 training images", svg.Title);
-            Assert.Equal("1600px", svg.Width);
+            Assert.Equal("1600", svg.Width);
             Assert.NotEqual(svg.Series[0].Color, svg.Series[1].Color);
         }
         // The accuracy axis shows both points.

@@ -48,6 +48,9 @@ public sealed class InformationCommandsTests
             var svg = SvgChart.Read(Path.Combine(folder, name + ".svg"));
             Assert.Equal(drawn, svg.Names);
             Assert.All(svg.Series, s => Assert.Equal(401, s.Points));
+            // More curves than colours: the legend, outside the data area, names every one as text.
+            Assert.True(drawn.Count > MnistCompare.Reporting.Charts.HouseStyle.Palette.Count);
+            Assert.All(drawn, name => Assert.Contains(name, svg.Texts));
         }
         Assert.Contains("Not element-wise, so not drawn: softmax, maxout.", result.OutLines);
         Assert.Empty(RunFiles.TemporaryFiles(folder));
@@ -59,5 +62,27 @@ public sealed class InformationCommandsTests
         var folder = runs.NewPath("two-activations");
         AppRunner.Succeeds("activations", "-a", "relu,leaky-relu:0.2", "--out", folder);
         Assert.Equal(["ReLU", "Leaky ReLU (0.2)"], SvgChart.Read(Path.Combine(folder, "activations.svg")).Names);
+    }
+
+    [Fact]
+    public void ActivationsDrawsAtTheAskedPlotSize()
+    {
+        var folder = runs.NewPath("sized-activations");
+        AppRunner.Succeeds("activations", "-a", "relu", "--out", folder, "--plot-size", "800x500");
+        Assert.Equal((800, 500), PngFile.AssertValid(Path.Combine(folder, "activations.png")));
+        Assert.Equal("800", SvgChart.Read(Path.Combine(folder, "activations.svg")).Width);
+    }
+
+    [Theory]
+    [InlineData("activations", "12", "got '12'")]
+    [InlineData("circles", "10x10", "320–8000 pixels wide")]
+    [InlineData("plot", "wide", "got 'wide'")]
+    [InlineData("compare", "1600x", "got '1600x'")]
+    public void ABadPlotSizeIsOneLineAndExitTwo(string command, string size, string expected)
+    {
+        string[] args = command == "plot" ? ["plot", runs.NewPath("no-run"), "--plot-size", size] : [command, "--plot-size", size, "--out", runs.NewPath("bad-size")];
+        var line = AppRunner.FailsWithOneLine(2, args);
+        Assert.StartsWith("error: --plot-size:", line);
+        Assert.Contains(expected, line);
     }
 }

@@ -1,3 +1,4 @@
+using MnistCompare.Reporting.Charts;
 using System.Text.RegularExpressions;
 using MnistCompare.Reporting;
 using MnistCompare.Tests.Cli;
@@ -29,7 +30,7 @@ public sealed partial class RunReportTests : IDisposable
         RunConfigFile.Write(folder.ConfigPath, settings);
         MetricsCsv.Write(folder.MetricsPath, metrics);
         AtomicFile.WriteAllText(folder.SummaryPath, SummaryMarkdown.Format(settings, ActivationSummary.FromMetrics(metrics, _ => 1000)));
-        CurvePlots.Render(folder, metrics, settings);
+        CurvePlots.Render(folder, metrics, settings, PlotSize.Default);
         return folder;
     }
 

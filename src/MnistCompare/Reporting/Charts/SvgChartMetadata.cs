@@ -6,8 +6,8 @@ using System.Xml.Linq;
 namespace MnistCompare.Reporting.Charts;
 
 /// <summary>
-/// Makes a chart's content findable in the SVG that cairo wrote. cairo draws text as glyph outlines, so
-/// neither the title nor the legend names appear as text in its SVG; this adds them as data.
+/// Describes a chart in its SVG for programs: the text in the drawing says what a reader sees, this says what it
+/// was drawn from (series in legend order, their colours, point counts and bands, the axis ranges, the note).
 /// </summary>
 /// <remarks>
 /// Convention (the first children of the root &lt;svg&gt;):
@@ -32,13 +32,15 @@ public static class SvgChartMetadata
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private static readonly XNamespace Chart = Namespace;
 
-    internal static void AddTo(string svgPath, LineChart chart, ValueRange x, ValueRange y, string? note)
+    internal static string AddTo(string svg, LineChart chart, ValueRange x, ValueRange y, string? note)
     {
-        // Whitespace is preserved so that only the added elements differ from what cairo wrote.
-        var document = XDocument.Load(svgPath, LoadOptions.PreserveWhitespace);
-        var root = document.Root ?? throw new InvalidDataException($"{svgPath} has no root element.");
+        var description = Describe(chart, x, y, note);
+        return Insert(svg, chart.Title, description);
+    }
 
-        var description = new XElement(Chart + "chart",
+    private static XElement Describe(LineChart chart, ValueRange x, ValueRange y, string? note) =>
+
+        new(Chart + "chart",
             new XAttribute("title", chart.Title),
             new XAttribute("x-label", chart.XLabel),
             new XAttribute("y-label", chart.YLabel),
@@ -50,17 +52,22 @@ public static class SvgChartMetadata
             chart.Series.Select((series, index) => new XElement(Chart + "series",
                 new XAttribute("index", index),
                 new XAttribute("name", series.Name),
-                new XAttribute("color", series.Color.ToHex()),
+                new XAttribute("color", HouseStyle.SeriesColor(series.StyleIndex).ToHex().ToLowerInvariant()),
                 new XAttribute("points", series.Points.Count),
                 new XAttribute("band", series.Band is { Count: > 0 } ? "true" : "false"))));
 
-        root.AddFirst(
-            new XElement(Svg + "title", chart.Title),
-            new XElement(Svg + "metadata", description));
-
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
-        using var writer = XmlWriter.Create(svgPath, settings);
-        document.Save(writer);
+    /// <summary>Puts a &lt;title&gt; and a &lt;metadata&gt; holding <paramref name="description"/> first in the SVG's root.</summary>
+    internal static string Insert(string svg, string title, XElement description)
+    {
+        // Whitespace is preserved so that only the added elements differ from what SkiaSharp wrote.
+        var document = XDocument.Parse(svg, LoadOptions.PreserveWhitespace);
+        var root = document.Root ?? throw new InvalidDataException("The SVG has no root element.");
+        root.AddFirst(new XElement(Svg + "title", title), new XElement(Svg + "metadata", description));
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        using var bytes = new MemoryStream();
+        using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Encoding = encoding }))
+            document.Save(writer);
+        return encoding.GetString(bytes.ToArray());
     }
 
     private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,14 +1,12 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 using MnistCompare.Reporting.Charts;
 
 namespace MnistCompare.Reporting.Circles;
 
 /// <summary>
-/// Makes a boundary grid's content findable in the SVG cairo wrote, as <see cref="SvgChartMetadata"/> does for line
-/// charts (same namespace):
+/// Describes a boundary grid in its SVG for programs, as <see cref="SvgChartMetadata"/> does for line charts (same
+/// namespace):
 /// <code>
 /// &lt;title&gt;…figure title…&lt;/title&gt;
 /// &lt;metadata&gt;
@@ -18,18 +16,15 @@ namespace MnistCompare.Reporting.Circles;
 ///   &lt;/boundary-grid&gt;
 /// &lt;/metadata&gt;
 /// </code>
-/// x, y and size place the panel's plot square in the drawing's units.
+/// x, y and size place the panel's plot square in pixels (the SVG's units).
 /// </summary>
 public static class BoundaryGridMetadata
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private static readonly XNamespace Chart = SvgChartMetadata.Namespace;
 
-    internal static void AddTo(string svgPath, BoundaryFigure figure, BoundaryGridLayout layout)
+    internal static string AddTo(string svg, BoundaryFigure figure, BoundaryGridLayout layout)
     {
-        // Whitespace is preserved so that only the added elements differ from what cairo wrote.
-        var document = XDocument.Load(svgPath, LoadOptions.PreserveWhitespace);
-        var root = document.Root ?? throw new InvalidDataException($"{svgPath} has no root element.");
         var description = new XElement(Chart + "boundary-grid",
             new XAttribute("title", figure.Title),
             new XAttribute("columns", layout.Columns),
@@ -43,14 +38,10 @@ public static class BoundaryGridMetadata
                     new XAttribute("title", panel.Title),
                     new XAttribute("label", panel.Label),
                     new XAttribute("test-accuracy", panel.Accuracy.ToString("R", CultureInfo.InvariantCulture)),
-                    new XAttribute("x", plot.X),
-                    new XAttribute("y", plot.Y),
-                    new XAttribute("size", plot.Width));
+                    new XAttribute("x", plot.Left.ToString(CultureInfo.InvariantCulture)),
+                    new XAttribute("y", plot.Top.ToString(CultureInfo.InvariantCulture)),
+                    new XAttribute("size", plot.Width.ToString(CultureInfo.InvariantCulture)));
             }));
-        root.AddFirst(new XElement(Svg + "title", figure.Title), new XElement(Svg + "metadata", description));
-
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
-        using var writer = XmlWriter.Create(svgPath, settings);
-        document.Save(writer);
+        return SvgChartMetadata.Insert(svg, figure.Title, description);
     }
 }

@@ -1,4 +1,5 @@
 using MnistCompare.Circles;
+using MnistCompare.Reporting.Charts;
 
 namespace MnistCompare.Reporting.Circles;
 
@@ -18,14 +19,13 @@ public sealed class CirclesOutput
 
     public string CsvPath => System.IO.Path.Combine(Path, CirclesAccuracyCsv.FileName);
 
-    public void Write(CirclesSettings settings, TwoRingsData data, IReadOnlyList<CirclesResult> results)
+    public void Write(CirclesSettings settings, TwoRingsData data, IReadOnlyList<CirclesResult> results, PlotSize? plotSize = null)
     {
         Directory.CreateDirectory(Path);
         foreach (var group in results.GroupBy(r => r.Configuration.Sweep))
         {
             var figure = Figure(settings, data, group.Key, group.ToList());
-            DecisionBoundaryGrid.RenderPng(figure, Picture(group.Key, "png"));
-            DecisionBoundaryGrid.RenderSvg(figure, Picture(group.Key, "svg"));
+            DecisionBoundaryGrid.Save(figure, Picture(group.Key, "png"), Picture(group.Key, "svg"), plotSize);
         }
         foreach (var sweep in CirclesSweeps.All.Except(results.Select(r => r.Configuration.Sweep)))
         {

@@ -1,125 +1,139 @@
+using MnistCompare.Circles;
 using MnistCompare.Reporting.Charts;
+using ScottPlot;
 
 namespace MnistCompare.Reporting.Circles;
 
 /// <summary>
-/// Draws a <see cref="BoundaryFigure"/> as a grid of small multiples with cairo: per panel the network's probability
-/// as shading, its 0.5 contour as a line and the test points on top, the test accuracy in the panel title. PNG and
-/// SVG come from the same <see cref="Draw"/> routine; files are replaced atomically. The SVG also carries the panel
-/// titles and accuracies as data (<see cref="BoundaryGridMetadata"/>), since cairo turns all text into outlines.
+/// Draws a <see cref="BoundaryFigure"/> as a grid of small multiples with ScottPlot: per panel the network's
+/// probability as a heatmap, its 0.5 contour and the test points on top, the test accuracy in the panel title. One
+/// <see cref="Multiplot"/> gives both the PNG and the SVG; the SVG also lists the panels as data
+/// (<see cref="BoundaryGridMetadata"/>).
 /// </summary>
 public static class DecisionBoundaryGrid
 {
-    private static readonly ChartColor BoundaryLine = new(40, 40, 40);
-    private const double PointRadius = 2.6;
-
-    public static void RenderPng(BoundaryFigure figure, string path)
+    public static void Save(BoundaryFigure figure, string pngPath, string svgPath, PlotSize? size = null)
     {
-        var layout = new BoundaryGridLayout(figure.Panels.Count);
-        ChartRenderer.WriteAtomically(path, tmp =>
+        var layout = new BoundaryGridLayout(figure.Panels.Count, size);
+        var grid = Build(figure, layout);
+        try
         {
-            using var surface = CairoSurface.CreateImage(layout.Width, layout.Height);
-            using (var context = new CairoContext(surface))
-                Draw(context, layout, figure);
-            surface.WriteToPng(tmp);
-        });
-    }
-
-    public static void RenderSvg(BoundaryFigure figure, string path)
-    {
-        var layout = new BoundaryGridLayout(figure.Panels.Count);
-        ChartRenderer.WriteAtomically(path, tmp =>
+            FigureFiles.Write(grid, layout.Size, pngPath, svgPath, svg => BoundaryGridMetadata.AddTo(svg, figure, layout));
+        }
+        finally
         {
-            // cairo completes the SVG only when the surface is finished, so that comes before the metadata.
-            using (var surface = CairoSurface.CreateSvg(tmp, layout.Width, layout.Height))
-            {
-                using (var context = new CairoContext(surface))
-                    Draw(context, layout, figure);
-                surface.Finish();
-            }
-            BoundaryGridMetadata.AddTo(tmp, figure, layout);
-        });
+            foreach (var plot in grid.GetPlots()) plot.Dispose();
+        }
     }
 
-    internal static void Draw(CairoContext cr, BoundaryGridLayout layout, BoundaryFigure figure)
+    public static Multiplot Build(BoundaryFigure figure, BoundaryGridLayout layout)
     {
-        cr.SetColor(ChartStyle.Background);
-        cr.Rectangle(0, 0, layout.Width, layout.Height);
-        cr.Fill();
-
-        cr.SetColor(ChartStyle.Text);
-        cr.SetFont(20, bold: true);
-        ShowText(cr, figure.Title, BoundaryGridLayout.Margin, BoundaryGridLayout.Margin + 22, layout.Width - 2 * BoundaryGridLayout.Margin);
-        cr.SetColor(ChartStyle.NoteText);
-        cr.SetFont(14);
-        foreach (var (note, line) in figure.Notes.Take(BoundaryGridLayout.MaxNoteLines).Select((n, i) => (n, i)))
-            ShowText(cr, note, BoundaryGridLayout.Margin, BoundaryGridLayout.Margin + 50 + 20 * line, layout.Width - 2 * BoundaryGridLayout.Margin);
-
-        for (var i = 0; i < figure.Panels.Count; i++)
-            DrawPanel(cr, layout.Plot(i), figure.Panels[i], figure);
-        cr.ThrowIfFailed();
+        var grid = new Multiplot(Header(figure, layout)) { Layout = layout };
+        foreach (var panel in figure.Panels) grid.AddPlot(Panel(panel, figure.Points, layout));
+        return grid;
     }
 
-    private static void DrawPanel(CairoContext cr, ChartBounds plot, BoundaryPanel panel, BoundaryFigure figure)
+    // The figure's title and notes as text on an empty plot the width of the figure.
+    private static Plot Header(BoundaryFigure figure, BoundaryGridLayout layout)
+    {
+        var plot = new Plot();
+        HouseStyle.Apply(plot, layout.Size);
+        plot.ScaleFactor = layout.Scale;
+        plot.Layout.Frameless();
+        plot.HideAxesAndGrid();
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        var width = (float)(layout.Header.Width / layout.Scale);
+        var lines = new List<(string Text, float Size, bool Bold)> { (figure.Title, HouseStyle.TitleSize - 1, true) };
+        lines.AddRange(figure.Notes.Take(BoundaryGridLayout.MaxNoteLines).Select(n => (n, HouseStyle.NoteSize + 1, false)));
+        float offset = 0;
+        foreach (var (text, fontSize, bold) in lines)
+        {
+            var label = plot.Add.Text(text, 0, 1);
+            HouseStyle.Style(label.LabelStyle, fontSize, bold);
+            if (!bold) label.LabelStyle.ForeColor = HouseStyle.NoteText;
+            label.LabelStyle.Text = TextFit.Wrap(text, label.LabelStyle, width);
+            label.Alignment = Alignment.UpperLeft;
+            label.OffsetY = offset;
+            offset += bold ? 34 : 20;
+        }
+        return plot;
+    }
+
+    private static Plot Panel(BoundaryPanel panel, LabelledPoints points, BoundaryGridLayout layout)
     {
         var map = panel.Map;
-        double ToPixelX(double x) => plot.X + (x + map.HalfWidth) / (2 * map.HalfWidth) * plot.Width;
-        double ToPixelY(double y) => plot.Y + (map.HalfWidth - y) / (2 * map.HalfWidth) * plot.Height;
-
-        cr.SetColor(ChartStyle.Text);
-        cr.SetFont(17);
-        var title = panel.Title;
-        var width = cr.MeasureText(title).XAdvance;
-        ShowText(cr, title, plot.X + Math.Max(0, (plot.Width - width) / 2), plot.Y - 9, plot.Width);
-
-        using (var shading = CairoSurface.CreateImage(map.Resolution, map.Resolution, ProbabilityShading.Pixels(map.Values)))
-            cr.PaintImage(shading, plot.X, plot.Y, plot.Width, plot.Height);
-
-        cr.Save();
-        cr.Rectangle(plot.X, plot.Y, plot.Width, plot.Height);
-        cr.Clip();
-        cr.SetColor(BoundaryLine, 0.85);
-        cr.SetRoundLines();
-        cr.SetLineWidth(2);
-        cr.NewPath();
-        foreach (var s in BoundaryContour.Trace(map))
+        var plot = new Plot();
+        HouseStyle.Apply(plot, layout.Size);
+        plot.ScaleFactor = layout.Scale;
+        // The map fills the square under the title exactly; no ticks, the rings speak for themselves.
+        plot.Layout.Fixed(layout.PanelPadding);
+        foreach (var axis in plot.Axes.GetAxes())
         {
-            cr.MoveTo(ToPixelX(s.X1), ToPixelY(s.Y1));
-            cr.LineTo(ToPixelX(s.X2), ToPixelY(s.Y2));
+            axis.TickGenerator = new ScottPlot.TickGenerators.EmptyTickGenerator();
+            axis.MajorTickStyle.Length = 0;
+            axis.FrameLineStyle.Width = 0;
         }
-        cr.Stroke();
+        // The axes' own frame lines vanish when the axes take no room; the data border is drawn whatever the layout.
+        plot.DataBorder = new LineStyle { Width = HouseStyle.FrameWidth, Color = HouseStyle.Frame };
+        plot.HideGrid();
+        HouseStyle.Style(plot.Axes.Title.Label, HouseStyle.PanelTitleSize);
+        plot.Axes.Title.VerticalPadding = 8;
+        plot.Axes.Title.Label.Text = TextFit.Wrap(panel.Title, plot.Axes.Title.Label, BoundaryGridLayout.PlotSide);
 
-        // Outlined in white so that points of the two colours stay apart where they overlap.
-        var points = figure.Points;
-        cr.SetLineWidth(0.8);
-        for (var i = 0; i < points.Count; i++)
-        {
-            cr.NewPath();
-            cr.Circle(ToPixelX(points.X[i]), ToPixelY(points.Y[i]), PointRadius);
-            cr.SetColor(points.Labels[i] > 0.5f ? ProbabilityShading.Inner : ProbabilityShading.Outer);
-            cr.FillPreserve();
-            cr.SetColor(ChartStyle.Background);
-            cr.Stroke();
-        }
-        cr.Restore();
+        var shading = plot.Add.Heatmap(Intensities(map));
+        shading.Colormap = HouseStyle.ProbabilityShading;
+        shading.ManualRange = new ScottPlot.Range(0, 1);
+        shading.NaNCellColor = HouseStyle.Grid;
+        shading.Extent = new CoordinateRect(-map.HalfWidth, map.HalfWidth, -map.HalfWidth, map.HalfWidth);
+        shading.Smooth = true;
 
-        cr.SetSquareLines();
-        cr.SetLineWidth(1);
-        cr.SetColor(ChartStyle.Frame);
-        cr.Rectangle(plot.X + 0.5, plot.Y + 0.5, plot.Width - 1, plot.Height - 1);
-        cr.Stroke();
+        plot.Add.Plottable(Boundary(map));
+
+        AddPoints(plot, points, label: 0, HouseStyle.OuterRing);
+        AddPoints(plot, points, label: 1, HouseStyle.InnerRing);
+        plot.Axes.SetLimits(-map.HalfWidth, map.HalfWidth, -map.HalfWidth, map.HalfWidth);
+        return plot;
     }
 
-    // Text with its baseline at y, shortened with an ellipsis when wider than maxWidth: text running past the
-    // figure is worse than a cut title.
-    private static void ShowText(CairoContext cr, string text, double x, double y, double maxWidth)
+    // Each dot sits on a slightly larger white one, so that points of the two colours stay apart where they overlap
+    // and orange dots stand out on the orange shading.
+    private static void AddPoints(Plot plot, LabelledPoints points, int label, Color colour)
     {
-        var shown = text;
-        for (var length = text.Length - 1; length > 0 && cr.MeasureText(shown).XAdvance > maxWidth; length--)
-            shown = text[..length].TrimEnd() + "…";
-        cr.NewPath();
-        cr.MoveTo(x, y);
-        cr.ShowText(shown);
-        cr.NewPath();
+        var chosen = Enumerable.Range(0, points.Count).Where(i => (points.Labels[i] > 0.5f) == (label == 1)).ToArray();
+        if (chosen.Length == 0) return;
+        var xs = chosen.Select(i => (double)points.X[i]).ToArray();
+        var ys = chosen.Select(i => (double)points.Y[i]).ToArray();
+        plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, HouseStyle.PointSize + 2 * HouseStyle.PointOutline, HouseStyle.Background);
+        plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, HouseStyle.PointSize, colour);
+    }
+
+    /// <summary>The decision boundary: where the map crosses one half, traced by ScottPlot's marching squares.</summary>
+    public static ScottPlot.Plottables.ContourLines Boundary(ProbabilityMap map)
+    {
+        var boundary = new ScottPlot.Plottables.ContourLines { ContourLineLevels = [0.5] };
+        boundary.Update(Grid(map));
+        boundary.LineColor = HouseStyle.BoundaryLine;
+        boundary.LineWidth = HouseStyle.BoundaryLineWidth;
+        boundary.LabelStyle.IsVisible = false;
+        return boundary;
+    }
+
+    // Row 0 of the map is its top row, as row 0 of a heatmap is.
+    private static double[,] Intensities(ProbabilityMap map)
+    {
+        var values = new double[map.Resolution, map.Resolution];
+        for (var row = 0; row < map.Resolution; row++)
+            for (var column = 0; column < map.Resolution; column++)
+                values[row, column] = map.At(row, column);
+        return values;
+    }
+
+    private static Coordinates3d[,] Grid(ProbabilityMap map)
+    {
+        var grid = new Coordinates3d[map.Resolution, map.Resolution];
+        for (var row = 0; row < map.Resolution; row++)
+            for (var column = 0; column < map.Resolution; column++)
+                grid[row, column] = new Coordinates3d(map.X(column), map.Y(row), map.At(row, column));
+        return grid;
     }
 }
