@@ -21,7 +21,7 @@ public static class PlotCommand
     {
         var merged = new List<EpochMetrics>();
         var settings = new List<RunSettings>();
-        var finalTests = new Dictionary<(string Activation, long Seed), Evaluation>();
+        var finalTests = new Dictionary<(string Activation, long Seed), LossAndAccuracy>();
         foreach (var path in runFolders)
         {
             var folder = new RunFolder(path);

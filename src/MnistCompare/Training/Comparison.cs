@@ -14,7 +14,7 @@ public sealed class Comparison
     private readonly int imageSize;
     private readonly Dictionary<(string Activation, long Seed), int> pairIndex = new();
     private readonly List<EpochMetrics> metrics = new();
-    private readonly Dictionary<(string Activation, long Seed), Evaluation> finalTests = new();
+    private readonly Dictionary<(string Activation, long Seed), LossAndAccuracy> finalTests = new();
 
     public Comparison(RunSettings settings, RunFolder folder, TrainingData data)
     {
@@ -70,7 +70,7 @@ public sealed class Comparison
     public ITrainingObserver Recording(ITrainingObserver display) => new FolderObserver(this, display);
 
     // After a pair's training returned (its weights saved, or diverged): record it as finished.
-    public void CompletePair(string activation, long seed, Evaluation? finalTest)
+    public void CompletePair(string activation, long seed, LossAndAccuracy? finalTest)
     {
         if (finalTest is { } test)
         {

@@ -28,9 +28,10 @@ public sealed record RunOutcome(
     IReadOnlyList<EpochMetrics> Epochs,
     long ParameterCount,
     Divergence? Divergence,
-    Evaluation? FinalTest);
+    LossAndAccuracy? FinalTest);
 
 // Where training stopped because the loss stopped being a finite number.
 public sealed record Divergence(int Epoch, int Batch, double Loss);
 
-public sealed record Evaluation(double Loss, double Accuracy);
+// A model's mean loss and accuracy over one split (the name Evaluation is the layer's that breaks these down by class).
+public sealed record LossAndAccuracy(double Loss, double Accuracy);

@@ -8,7 +8,7 @@ namespace MnistCompare.Training;
 // because nothing is kept for backward.
 public static class Evaluator
 {
-    public static Evaluation Evaluate(nn.Module<Tensor, Tensor> model, DatasetSplit data, int batchSize)
+    public static LossAndAccuracy Evaluate(nn.Module<Tensor, Tensor> model, DatasetSplit data, int batchSize)
     {
         var wasTraining = model.training;
         model.eval();
@@ -27,7 +27,7 @@ public static class Evaluator
                 lossSum += nn.functional.nll_loss(output, labels, reduction: nn.Reduction.Sum).ToDouble();
                 correct += output.argmax(1).eq(labels).sum().ToInt64();
             }
-            return new Evaluation(lossSum / data.Count, (double)correct / data.Count);
+            return new LossAndAccuracy(lossSum / data.Count, (double)correct / data.Count);
         }
         finally
         {

@@ -52,7 +52,7 @@ public sealed class Trainer
             var trained = clock.Elapsed;
             var validation = divergence is null
                 ? Evaluator.Evaluate(model, data.Validation, settings.EvalBatchSize)
-                : new Evaluation(double.NaN, double.NaN);
+                : new LossAndAccuracy(double.NaN, double.NaN);
             var metrics = new EpochMetrics(activationName, seed, epoch, trainLoss, trainAccuracy, validation.Loss, validation.Accuracy,
                 clock.Elapsed.TotalSeconds, divergence is not null, divergence?.Batch, (clock.Elapsed - trained).TotalSeconds);
             history.Add(metrics);
@@ -61,7 +61,7 @@ public sealed class Trainer
             if (divergence is null && files.CheckpointPath is { } checkpoint) Checkpoint.Save(checkpoint, identity, epoch, model, optimizer, shuffling);
         }
 
-        Evaluation? finalTest = null;
+        LossAndAccuracy? finalTest = null;
         if (divergence is null && data.FinalTest is { } test) finalTest = Evaluator.Evaluate(model, test, settings.EvalBatchSize);
         if (files.WeightsPath is { } weights && divergence is null) ModelWeights.Save(model, weights);
         return new RunOutcome(activationName, seed, history, model.ParameterCount(), divergence, finalTest);
