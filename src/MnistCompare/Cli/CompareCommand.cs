@@ -98,8 +98,10 @@ public static class CompareCommand
                 summaries = Train(new PlainProgress(Console.Out, settings.Epochs));
             }
             CurvePlots.Render(folder, comparison.Metrics, settings);
+            EvaluationOutputs.DrawFigures(folder, comparison.Evaluations);
             SummaryTable.Print(summaries);
-            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg) and models/.");
+            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, {EvaluationCsv.FileName}, the plots " +
+                                  $"({string.Join(", ", CurvePlots.Names.Append(ConfusionFigure.Name))}; .png and .svg), {MistakesFigure.Name}.png and models/.");
             return 0;
         }
         catch (IOException e)
