@@ -24,7 +24,7 @@ public static class EvaluationMarkdown
             var confused = Enumerable.Range(0, ActivationEvaluation.ConfusedPairsShown)
                 .Select(i => i < a.MostConfused.Count ? Pair(a.MostConfused[i]) : "–");
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {a.Activation} | {a.MacroAccuracy * 100:F2}% | {a.MicroAccuracy * 100:F2}% | {string.Join(" | ", confused)} |"));
+                $"| {ActivationDisplayName.Of(a.Activation)} | {a.MacroAccuracy * 100:F2}% | {a.MicroAccuracy * 100:F2}% | {string.Join(" | ", confused)} |"));
         }
         text.AppendLine();
         text.AppendLine("`confusion.png` shows the matrices, `mistakes.png` the images each activation gets wrong most confidently.");
