@@ -16,8 +16,9 @@ public sealed class PredictionRecorder
     public PredictionRecorder(string split, DatasetSplit data)
     {
         this.split = split;
-        using var onHost = data.Labels.cpu();
-        labels = onHost.data<long>().Select(label => (int)label).ToArray();
+        // A scope, not `using`: on the CPU, cpu() may hand back the split's own tensor, which is not ours to free.
+        using var scope = NewDisposeScope();
+        labels = data.Labels.cpu().data<long>().Select(label => (int)label).ToArray();
     }
 
     // `logProbabilities` is the model's output for the next rows of the split: [batch, classes] log-softmax.
@@ -30,8 +31,8 @@ public sealed class PredictionRecorder
             probabilities = new float[labels.Length * classCount];
         }
         if (recorded + rows > labels.Length) throw new InvalidOperationException($"{split}: more rows scored than the split's {labels.Length}");
-        using var batch = logProbabilities.detach().exp().to(float32).cpu().contiguous();
-        batch.data<float>().CopyTo(probabilities, recorded * classCount);
+        using var scope = NewDisposeScope();
+        logProbabilities.detach().exp().to(float32).cpu().contiguous().data<float>().CopyTo(probabilities, recorded * classCount);
         recorded += rows;
     }
 
