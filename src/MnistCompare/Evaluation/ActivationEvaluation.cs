@@ -1,13 +1,14 @@
 namespace MnistCompare.Evaluation;
 
-// One activation's validation results over its seeds: the confusion matrices summed, ML.NET's macro and micro
-// accuracy averaged, the pairs of classes it mixes up most, and its most confident mistakes of any seed.
+// One activation's validation results over its seeds: the confusion matrices summed, ML.NET's macro, micro and
+// top-2 accuracy averaged, the pairs of classes it mixes up most, and its most confident mistakes of any seed.
 public sealed record ActivationEvaluation(
     string Activation,
     IReadOnlyList<long> Seeds,
     long[,] Confusion,
     double MacroAccuracy,
     double MicroAccuracy,
+    double TopTwoAccuracy,
     IReadOnlyList<ConfusedPair> MostConfused,
     IReadOnlyList<ConfidentMistake> Mistakes)
 {
@@ -38,6 +39,7 @@ public sealed record ActivationEvaluation(
             .ToList();
         var mistakes = seeds.SelectMany(s => s.Mistakes).OrderByDescending(m => m.Confidence).Take(PairEvaluation.MistakesKept).ToList();
         return new ActivationEvaluation(activation, seeds.Select(s => s.Seed).ToList(), confusion,
-            validations.Average(v => v.MacroAccuracy), validations.Average(v => v.MicroAccuracy), mostConfused, mistakes);
+            validations.Average(v => v.MacroAccuracy), validations.Average(v => v.MicroAccuracy),
+            validations.Average(v => v.TopKAccuracy.Count > 1 ? v.TopKAccuracy[1] : double.NaN), mostConfused, mistakes);
     }
 }
