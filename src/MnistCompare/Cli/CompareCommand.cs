@@ -109,10 +109,13 @@ public static class CompareCommand
                 summaries = Train(new PlainProgress(Console.Out, settings.Epochs));
             }
             CurvePlots.Render(folder, comparison.Metrics, settings, plotSize ?? PlotSize.Default);
+            EvaluationOutputs.DrawFigures(folder, comparison.Evaluations);
             // Last, so that it embeds every figure drawn above.
             RunReport.Write(folder);
             SummaryTable.Print(summaries);
-            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg), {RunReport.FileName} and models/.");
+            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, {EvaluationCsv.FileName}, the plots " +
+                                  $"({string.Join(", ", CurvePlots.Names.Append(ConfusionFigure.Name))}; .png and .svg), {MistakesFigure.Name}.png, " +
+                                  $"{RunReport.FileName} and models/.");
             return 0;
         }
         catch (IOException e)

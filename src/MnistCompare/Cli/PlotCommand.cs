@@ -1,12 +1,13 @@
 using System.CommandLine;
+using MnistCompare.Evaluation;
 using MnistCompare.Reporting;
 using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
 
-// `plot RUN_DIR...`: redraw the figures from metrics.csv, merging runs made separately (say one job per
-// activation on several machines) into one set of figures and one summary.
+// `plot RUN_DIR...`: redraw the figures from metrics.csv and the evaluation records, merging runs made separately
+// (say one job per activation on several machines) into one set of figures, one evaluation.csv and one summary.
 public static class PlotCommand
 {
     public static Command Create()
@@ -29,7 +30,8 @@ public static class PlotCommand
             return ShardMerge.Run(folders, new RunFolder(output ?? DefaultMergedPath()), size);
         var merged = new List<EpochMetrics>();
         var settings = new List<RunSettings>();
-        var finalTests = new Dictionary<(string Activation, long Seed), Evaluation>();
+        var finalTests = new Dictionary<(string Activation, long Seed), LossAndAccuracy>();
+        var evaluations = new List<PairEvaluation>();
         foreach (var path in runFolders)
         {
             var folder = new RunFolder(path);
@@ -43,7 +45,11 @@ public static class PlotCommand
             {
                 foreach (var (pair, result) in TestResultsCsv.Read(folder.TestResultsPath)) finalTests[pair] = result;
             }
+            evaluations.AddRange(EvaluationOutputs.ReadAll(folder));
         }
+        // In the order of the merged metrics, as a comparison lists its pairs.
+        var order = merged.Select(m => (m.Activation, m.Seed)).Distinct().Select((pair, index) => (pair, index)).ToDictionary(p => p.pair, p => p.index);
+        evaluations = evaluations.OrderBy(e => order.GetValueOrDefault((e.Activation, e.Seed), int.MaxValue)).ToList();
         var target = new RunFolder(output ?? (runFolders.Count == 1 ? runFolders[0] : DefaultMergedPath()));
         Directory.CreateDirectory(target.Path);
         var first = settings.FirstOrDefault() ?? new RunSettings();
@@ -53,13 +59,17 @@ public static class PlotCommand
             Seeds = merged.Select(m => m.Seed).Distinct().Count(),
         };
         CurvePlots.Render(target, merged, combined, size);
+        EvaluationOutputs.DrawFigures(target, evaluations);
         if (runFolders.Count > 1 || output is not null)
         {
             MetricsCsv.Write(target.MetricsPath, merged);
             if (finalTests.Count > 0) TestResultsCsv.Write(target.TestResultsPath, finalTests);
+            // The merged folder holds every pair's evaluation too, so it can itself be merged or redrawn.
+            foreach (var evaluation in evaluations) target.EvaluationFiles(evaluation.Activation, evaluation.Seed).Write(evaluation);
         }
+        EvaluationOutputs.WriteTable(target, evaluations);
         var summaries = ActivationSummary.FromMetrics(merged, Model.ParameterCounts.Of, finalTests);
-        AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(combined, summaries));
+        AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(combined, summaries, evaluations: ActivationEvaluation.Of(evaluations)));
         // Last, so that it embeds the figures and the summary written above.
         RunReport.Write(target);
         SummaryTable.Print(summaries);

@@ -1,3 +1,4 @@
+using MnistCompare.Evaluation;
 using MnistCompare.Reporting.Charts;
 using MnistCompare.Reporting;
 using MnistCompare.Training;
@@ -64,12 +65,19 @@ public static class ShardMerge
             var weights = owners[pair].Folder.WeightsPath(pair.Activation, pair.Seed);
             if (File.Exists(weights)) CopyAtomically(weights, target.WeightsPath(pair.Activation, pair.Seed));
         }
+        var evaluations = shards.SelectMany(s => EvaluationOutputs.ReadAll(s.Folder))
+            .Where(e => finished.Contains((e.Activation, e.Seed)))
+            .OrderBy(e => order[(e.Activation, e.Seed)]).ToList();
+        // The merged folder holds every pair's evaluation too, so it reads like a run of the whole plan.
+        foreach (var evaluation in evaluations) target.EvaluationFiles(evaluation.Activation, evaluation.Seed).Write(evaluation);
+        EvaluationOutputs.WriteTable(target, evaluations);
         var summaries = ActivationSummary.FromMetrics(metrics, Model.ParameterCounts.Of, finalTests);
         var status = missing.Count == 0
             ? null
             : $"In progress: {finished.Count} of {order.Count} activation × seed runs are finished; still missing: {string.Join("; ", missing)}.";
-        AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(plan, summaries, status));
+        AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(plan, summaries, status, ActivationEvaluation.Of(evaluations)));
         CurvePlots.Render(target, metrics, plan, size);
+        EvaluationOutputs.DrawFigures(target, evaluations);
         // Last, so that it embeds every figure drawn above.
         RunReport.Write(target);
         SummaryTable.Print(summaries);
@@ -84,7 +92,7 @@ public static class ShardMerge
     }
 
     private sealed record Shard(RunFolder Folder, RunSettings Settings, IReadOnlyList<EpochMetrics> Rows,
-        IReadOnlyDictionary<(string Activation, long Seed), Evaluation> FinalTests);
+        IReadOnlyDictionary<(string Activation, long Seed), LossAndAccuracy> FinalTests);
 
     private static Shard Read(RunFolder folder)
     {
@@ -101,14 +109,14 @@ public static class ShardMerge
             throw new UserError($"RUN_DIR: {folder.MetricsPath} has rows of {stray.Activation} seed {stray.Seed}, which is not a pair of its {settings.Shard.Describe()}", exitCode: 1);
         var tests = File.Exists(folder.TestResultsPath)
             ? TestResultsCsv.Read(folder.TestResultsPath)
-            : new Dictionary<(string Activation, long Seed), Evaluation>();
+            : new Dictionary<(string Activation, long Seed), LossAndAccuracy>();
         return new Shard(folder, settings, rows, tests);
     }
 
     // As a run in one process decides it on --resume: diverged, or every epoch recorded (and, validating on a
     // holdout, the final test too).
     private static bool IsFinished(RunSettings plan, IReadOnlyList<EpochMetrics> metrics,
-        IReadOnlyDictionary<(string Activation, long Seed), Evaluation> finalTests, (string Activation, long Seed) pair)
+        IReadOnlyDictionary<(string Activation, long Seed), LossAndAccuracy> finalTests, (string Activation, long Seed) pair)
     {
         var rows = metrics.Where(m => m.Activation == pair.Activation && m.Seed == pair.Seed).ToList();
         if (rows.Any(m => m.Diverged)) return true;

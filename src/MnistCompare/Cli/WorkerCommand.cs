@@ -9,7 +9,8 @@ namespace MnistCompare.Cli;
 // The hidden command `compare --parallel` starts itself with: trains one activation × seed of a run folder in a
 // process of its own. libtorch's random generator (dropout masks) and its thread count belong to the process, so
 // concurrent trainings in one process could not repeat a sequential run; in separate processes each one does.
-// The worker writes the pair's checkpoints and weights; the parent alone writes metrics.csv and summary.md.
+// The worker writes the pair's checkpoints, weights and evaluation record (it holds the model); the parent alone
+// writes metrics.csv, summary.md, evaluation.csv and the figures.
 public static class WorkerCommand
 {
     public const string Name = "train-worker";
@@ -47,7 +48,7 @@ public static class WorkerCommand
         try
         {
             var outcome = new Trainer(settings, data, reporter).Train(activation, seed, new TrainingFiles(folder.WeightsPath(activation, seed),
-                folder.CheckpointPath(activation, seed)), earlier, stop.Token);
+                folder.CheckpointPath(activation, seed), folder.EvaluationFiles(activation, seed)), earlier, stop.Token);
             reporter.Finished(outcome.FinalTest);
             return 0;
         }

@@ -17,7 +17,7 @@ public sealed record ActivationSummary(
 {
     // Rows in the order the activations were first seen (the order the user asked for).
     public static IReadOnlyList<ActivationSummary> FromMetrics(IEnumerable<EpochMetrics> metrics, Func<string, long> parameterCount,
-        IReadOnlyDictionary<(string Activation, long Seed), Evaluation>? finalTests = null)
+        IReadOnlyDictionary<(string Activation, long Seed), LossAndAccuracy>? finalTests = null)
     {
         return metrics
             .GroupBy(m => m.Activation)

@@ -1,7 +1,8 @@
 namespace MnistCompare.Reporting;
 
-// The layout of a run folder (runs/<name> or --out DIR): config.json, metrics.csv, summary.md, the plots, report.html, models/ and
-// checkpoints/ (the state of trainings in progress).
+// The layout of a run folder (runs/<name> or --out DIR): config.json, metrics.csv, summary.md, evaluation.csv, the
+// plots, report.html, models/, evaluation/ and confusion/ (per activation × seed) and checkpoints/ (the state of
+// trainings in progress).
 public sealed class RunFolder
 {
     public RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
@@ -27,6 +28,20 @@ public sealed class RunFolder
     public string CheckpointPath(string activation, long seed) =>
         System.IO.Path.Combine(CheckpointsPath, $"{SafeName(activation)}-seed{seed}.checkpoint");
 
+    public string EvaluationCsvPath => Combine(EvaluationCsv.FileName);
+
+    // One evaluation record per finished activation × seed (see PairEvaluationFiles).
+    public string PairEvaluationsPath => Combine("evaluation");
+
+    public string ConfusionPath => Combine("confusion");
+
+    public PairEvaluationFiles EvaluationFiles(string activation, long seed)
+    {
+        var pair = $"{SafeName(activation)}-seed{seed}";
+        return new PairEvaluationFiles(System.IO.Path.Combine(PairEvaluationsPath, pair + ".json"),
+            System.IO.Path.Combine(ConfusionPath, pair + ".csv"), System.IO.Path.Combine(ConfusionPath, pair + "-test.csv"));
+    }
+
     public string PlotPath(string name, string extension) => Combine($"{name}.{extension}");
 
     public static string DefaultPath(DateTime now) => System.IO.Path.Combine("runs", now.ToString("yyyyMMdd-HHmmss"));
@@ -43,8 +58,8 @@ public sealed class RunFolder
         else if (Exists)
         {
             if (!force) throw new UserError($"--out: {Path} already holds a run; pass --resume to continue it or --force to replace it");
-            foreach (var file in new[] { ConfigPath, MetricsPath, SummaryPath, TestResultsPath, ReportPath }) File.Delete(file);
-            foreach (var directory in new[] { ModelsPath, CheckpointsPath })
+            foreach (var file in new[] { ConfigPath, MetricsPath, SummaryPath, TestResultsPath, EvaluationCsvPath, ReportPath }) File.Delete(file);
+            foreach (var directory in new[] { ModelsPath, CheckpointsPath, PairEvaluationsPath, ConfusionPath })
             {
                 if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
             }
@@ -52,6 +67,8 @@ public sealed class RunFolder
         Directory.CreateDirectory(Path);
         Directory.CreateDirectory(ModelsPath);
         Directory.CreateDirectory(CheckpointsPath);
+        Directory.CreateDirectory(PairEvaluationsPath);
+        Directory.CreateDirectory(ConfusionPath);
         RemoveUnfinishedWrites();
         ProbeWritable();
     }
@@ -60,7 +77,7 @@ public sealed class RunFolder
     // ".<name>.<pid>.tmp"); the file itself is intact, the copy is garbage.
     private void RemoveUnfinishedWrites()
     {
-        foreach (var directory in new[] { Path, ModelsPath, CheckpointsPath })
+        foreach (var directory in new[] { Path, ModelsPath, CheckpointsPath, PairEvaluationsPath, ConfusionPath })
         {
             foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp")) File.Delete(file);
         }

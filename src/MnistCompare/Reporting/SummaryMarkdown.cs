@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MnistCompare.Evaluation;
 using MnistCompare.Training;
 
 namespace MnistCompare.Reporting;
@@ -9,7 +10,8 @@ public static class SummaryMarkdown
 {
     public const string FileName = "summary.md";
 
-    public static string Format(RunSettings settings, IReadOnlyList<ActivationSummary> rows, string? status = null)
+    public static string Format(RunSettings settings, IReadOnlyList<ActivationSummary> rows, string? status = null,
+        IReadOnlyList<ActivationEvaluation>? evaluations = null)
     {
         var text = new StringBuilder();
         text.AppendLine("# MnistCompare summary");
@@ -47,6 +49,11 @@ public static class SummaryMarkdown
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                     $"Highest final validation accuracy: **{best.Activation}** ({Percent(best.FinalValAccuracy)})."));
             }
+        }
+        if (evaluations is { Count: > 0 })
+        {
+            text.AppendLine();
+            text.Append(EvaluationMarkdown.Section(evaluations));
         }
         return text.ToString();
     }

@@ -9,7 +9,7 @@ public static class TestResultsCsv
 {
     private const string Header = "activation,seed,test_loss,test_acc";
 
-    public static void Write(string path, IEnumerable<KeyValuePair<(string Activation, long Seed), Evaluation>> results)
+    public static void Write(string path, IEnumerable<KeyValuePair<(string Activation, long Seed), LossAndAccuracy>> results)
     {
         var text = new StringBuilder().AppendLine(Header);
         foreach (var ((activation, seed), result) in results)
@@ -19,11 +19,11 @@ public static class TestResultsCsv
         AtomicFile.WriteAllText(path, text.ToString());
     }
 
-    public static IReadOnlyDictionary<(string Activation, long Seed), Evaluation> Read(string path)
+    public static IReadOnlyDictionary<(string Activation, long Seed), LossAndAccuracy> Read(string path)
     {
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || lines[0].Trim() != Header) throw new InvalidDataException($"{path}: line 1: expected the header '{Header}'");
-        var results = new Dictionary<(string, long), Evaluation>();
+        var results = new Dictionary<(string, long), LossAndAccuracy>();
         for (var i = 1; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
@@ -34,7 +34,7 @@ public static class TestResultsCsv
             {
                 throw new InvalidDataException($"{path}: line {i + 1}: expected activation,seed,test_loss,test_acc");
             }
-            results[(cells[0], seed)] = new Evaluation(loss, accuracy);
+            results[(cells[0], seed)] = new LossAndAccuracy(loss, accuracy);
         }
         return results;
     }

@@ -1,3 +1,4 @@
+using MnistCompare.Evaluation;
 using MnistCompare.Model;
 using MnistCompare.Reporting;
 
@@ -14,7 +15,8 @@ public sealed class Comparison
     private readonly int imageSize;
     private readonly Dictionary<(string Activation, long Seed), int> pairIndex = new();
     private readonly List<EpochMetrics> metrics = new();
-    private readonly Dictionary<(string Activation, long Seed), Evaluation> finalTests = new();
+    private readonly Dictionary<(string Activation, long Seed), LossAndAccuracy> finalTests = new();
+    private readonly Dictionary<(string Activation, long Seed), PairEvaluation> evaluations = new();
 
     public Comparison(RunSettings settings, RunFolder folder, TrainingData data)
     {
@@ -43,6 +45,7 @@ public sealed class Comparison
         if (resume) LoadRecordedRuns();
         else RunConfigFile.Write(folder.ConfigPath, settings);
         WriteReports();
+        EvaluationOutputs.WriteTable(folder, Evaluations);
         WritePage();
         return finished.Count;
     }
@@ -65,18 +68,29 @@ public sealed class Comparison
     public IReadOnlyList<EpochMetrics> EarlierEpochs(string activation, long seed) =>
         metrics.Where(m => m.Activation == activation && m.Seed == seed).OrderBy(m => m.Epoch).ToList();
 
-    public TrainingFiles Files(string activation, long seed) => new(folder.WeightsPath(activation, seed), folder.CheckpointPath(activation, seed));
+    public TrainingFiles Files(string activation, long seed) =>
+        new(folder.WeightsPath(activation, seed), folder.CheckpointPath(activation, seed), folder.EvaluationFiles(activation, seed));
+
+    // The finished pairs' evaluations of their final models, in the order of the pairs.
+    public IReadOnlyList<PairEvaluation> Evaluations => evaluations.OrderBy(e => PairIndex(e.Key.Activation, e.Key.Seed)).Select(e => e.Value).ToList();
 
     // An observer that records every epoch in the run folder before `display` hears of it.
     public ITrainingObserver Recording(ITrainingObserver display) => new FolderObserver(this, display);
 
     // After a pair's training returned (its weights saved, or diverged): record it as finished.
-    public void CompletePair(string activation, long seed, Evaluation? finalTest)
+    public void CompletePair(string activation, long seed, LossAndAccuracy? finalTest)
     {
         if (finalTest is { } test)
         {
             finalTests[(activation, seed)] = test;
             TestResultsCsv.Write(folder.TestResultsPath, finalTests.OrderBy(t => PairIndex(t.Key.Activation, t.Key.Seed)));
+        }
+        // Whoever trained the pair (this process or a worker) wrote its evaluation; a diverged pair has none.
+        var record = folder.EvaluationFiles(activation, seed).RecordPath;
+        if (File.Exists(record))
+        {
+            evaluations[(activation, seed)] = PairEvaluationFiles.Read(record);
+            EvaluationOutputs.WriteTable(folder, Evaluations);
         }
         finished.Add((activation, seed));
         WriteReports();
@@ -108,11 +122,28 @@ public sealed class Comparison
             {
                 finished.Add((activation, seed));
                 metrics.AddRange(rows);
+                LoadEvaluation(activation, seed);
                 continue;
             }
             finalTests.Remove((activation, seed));
             var covered = CheckpointedEpochs(activation, seed, rows);
             metrics.AddRange(rows.Where(m => m.Epoch <= covered));
+        }
+    }
+
+    // A finished pair's evaluation is read back, never computed again. A run from before evaluations were recorded
+    // has none; one that cannot be read is left out of the evaluation files, with a note.
+    private void LoadEvaluation(string activation, long seed)
+    {
+        var record = folder.EvaluationFiles(activation, seed).RecordPath;
+        if (!File.Exists(record)) return;
+        try
+        {
+            evaluations[(activation, seed)] = PairEvaluationFiles.Read(record);
+        }
+        catch (InvalidDataException e)
+        {
+            resumeNotes.Add($"{e.Message}; {activation} seed {seed} is left out of evaluation.csv and the confusion figures");
         }
     }
 
@@ -157,7 +188,7 @@ public sealed class Comparison
         MetricsCsv.Write(folder.MetricsPath, Metrics);
         var done = metrics.Select(m => (m.Activation, m.Seed)).Distinct().Count();
         var status = done < Pairs.Count ? $"In progress: {done} of {Pairs.Count} activation × seed runs have results so far." : null;
-        AtomicFile.WriteAllText(folder.SummaryPath, SummaryMarkdown.Format(settings, Summaries(), status));
+        AtomicFile.WriteAllText(folder.SummaryPath, SummaryMarkdown.Format(settings, Summaries(), status, ActivationEvaluation.Of(Evaluations)));
     }
 
     // report.html, for watching a long run in a browser: after each finished pair rather than each epoch, as it

@@ -1,3 +1,5 @@
+using MnistCompare.Evaluation;
+
 namespace MnistCompare.Training;
 
 // One row of metrics.csv: what one epoch of one activation × seed produced. A diverged epoch also records the
@@ -21,16 +23,18 @@ public sealed record EpochMetrics(
     public string DivergencePlace => DivergedAtBatch is { } batch ? $"epoch {Epoch}, batch {batch}" : $"epoch {Epoch}";
 }
 
-// The outcome of a whole activation × seed run.
+// The outcome of a whole activation × seed run; Evaluation is null when it diverged.
 public sealed record RunOutcome(
     string Activation,
     long Seed,
     IReadOnlyList<EpochMetrics> Epochs,
     long ParameterCount,
     Divergence? Divergence,
-    Evaluation? FinalTest);
+    LossAndAccuracy? FinalTest,
+    PairEvaluation? Evaluation = null);
 
 // Where training stopped because the loss stopped being a finite number.
 public sealed record Divergence(int Epoch, int Batch, double Loss);
 
-public sealed record Evaluation(double Loss, double Accuracy);
+// A model's mean loss and accuracy over one split (the name Evaluation is the layer's that breaks these down by class).
+public sealed record LossAndAccuracy(double Loss, double Accuracy);

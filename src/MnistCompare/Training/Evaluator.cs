@@ -1,14 +1,16 @@
 using MnistCompare.Data;
+using MnistCompare.Evaluation;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MnistCompare.Training;
 
 // Loss and accuracy of a model over a whole set, in eval mode and without building a graph; large batches
-// because nothing is kept for backward.
+// because nothing is kept for backward. A recorder, when given, keeps every image's class probabilities from the
+// same pass, so the final evaluation costs no second pass over the split.
 public static class Evaluator
 {
-    public static Evaluation Evaluate(nn.Module<Tensor, Tensor> model, DatasetSplit data, int batchSize)
+    public static LossAndAccuracy Evaluate(nn.Module<Tensor, Tensor> model, DatasetSplit data, int batchSize, PredictionRecorder? recorder = null)
     {
         var wasTraining = model.training;
         model.eval();
@@ -24,10 +26,11 @@ public static class Evaluator
                 var images = data.Images.narrow(0, start, length);
                 var labels = data.Labels.narrow(0, start, length);
                 var output = model.call(images);
+                recorder?.Record(output);
                 lossSum += nn.functional.nll_loss(output, labels, reduction: nn.Reduction.Sum).ToDouble();
                 correct += output.argmax(1).eq(labels).sum().ToInt64();
             }
-            return new Evaluation(lossSum / data.Count, (double)correct / data.Count);
+            return new LossAndAccuracy(lossSum / data.Count, (double)correct / data.Count);
         }
         finally
         {

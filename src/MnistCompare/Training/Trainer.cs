@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CustomActivations;
+using MnistCompare.Evaluation;
 using MnistCompare.Model;
 using MnistCompare.Reporting;
 using TorchSharp;
@@ -41,6 +42,7 @@ public sealed class Trainer
         }
         var history = new List<EpochMetrics>(earlier);
         Divergence? divergence = null;
+        PredictionRecorder? finalValidation = null;
         observer.RunStarted(activationName, seed, history.Count + 1);
 
         for (var epoch = history.Count + 1; epoch <= settings.Epochs && divergence is null; epoch++)
@@ -50,9 +52,11 @@ public sealed class Trainer
             var (trainLoss, trainAccuracy, diverged) = TrainEpoch(model, optimizer, shuffling, activationName, seed, epoch, cancellation);
             divergence = diverged;
             var trained = clock.Elapsed;
+            // The last epoch's validation pass also keeps the predictions the final evaluation needs.
+            finalValidation = epoch == settings.Epochs && divergence is null ? new PredictionRecorder(SplitEvaluation.Validation, data.Validation) : null;
             var validation = divergence is null
-                ? Evaluator.Evaluate(model, data.Validation, settings.EvalBatchSize)
-                : new Evaluation(double.NaN, double.NaN);
+                ? Evaluator.Evaluate(model, data.Validation, settings.EvalBatchSize, finalValidation)
+                : new LossAndAccuracy(double.NaN, double.NaN);
             var metrics = new EpochMetrics(activationName, seed, epoch, trainLoss, trainAccuracy, validation.Loss, validation.Accuracy,
                 clock.Elapsed.TotalSeconds, divergence is not null, divergence?.Batch, (clock.Elapsed - trained).TotalSeconds);
             history.Add(metrics);
@@ -61,10 +65,34 @@ public sealed class Trainer
             if (divergence is null && files.CheckpointPath is { } checkpoint) Checkpoint.Save(checkpoint, identity, epoch, model, optimizer, shuffling);
         }
 
-        Evaluation? finalTest = null;
-        if (divergence is null && data.FinalTest is { } test) finalTest = Evaluator.Evaluate(model, test, settings.EvalBatchSize);
+        LossAndAccuracy? finalTest = null;
+        PairEvaluation? evaluation = null;
+        if (divergence is null)
+        {
+            PredictionRecorder? testPredictions = null;
+            if (data.FinalTest is { } test)
+            {
+                testPredictions = new PredictionRecorder(SplitEvaluation.Test, test);
+                finalTest = Evaluator.Evaluate(model, test, settings.EvalBatchSize, testPredictions);
+            }
+            evaluation = Evaluate(model, activationName, seed, finalValidation, testPredictions);
+            // Before the weights: saved weights mean a finished pair, and a finished pair's evaluation is on disk.
+            files.Evaluation?.Write(evaluation);
+        }
         if (files.WeightsPath is { } weights && divergence is null) ModelWeights.Save(model, weights);
-        return new RunOutcome(activationName, seed, history, model.ParameterCount(), divergence, finalTest);
+        return new RunOutcome(activationName, seed, history, model.ParameterCount(), divergence, finalTest, evaluation);
+    }
+
+    // ML.NET's view of the final model. A training resumed from a checkpoint that already ends the last epoch ran no
+    // validation pass here, so only then is the validation set scored once more.
+    private PairEvaluation Evaluate(TutorialCnn model, string activationName, long seed, PredictionRecorder? validation, PredictionRecorder? test)
+    {
+        if (validation is null)
+        {
+            validation = new PredictionRecorder(SplitEvaluation.Validation, data.Validation);
+            Evaluator.Evaluate(model, data.Validation, settings.EvalBatchSize, validation);
+        }
+        return PairEvaluation.From(activationName, seed, validation.Result(), data.Validation, test?.Result());
     }
 
     private (double Loss, double Accuracy, Divergence? Diverged) TrainEpoch(TutorialCnn model, optim.Optimizer optimizer, Generator shuffling,

@@ -43,4 +43,4 @@ public sealed record WorkerMessage
 public sealed record WorkerStart(string Activation, long Seed, int FirstEpoch);
 
 // The end of a training: its weights are saved (or it diverged); FinalTest as in RunOutcome.
-public sealed record WorkerResult(Evaluation? FinalTest);
+public sealed record WorkerResult(LossAndAccuracy? FinalTest);

@@ -58,7 +58,7 @@ public sealed class WorkerReporter : ITrainingObserver, IDisposable
         acknowledgements.Wait(stop.Token);
     }
 
-    public void Finished(Evaluation? finalTest) => Send(new WorkerMessage { Finished = new WorkerResult(finalTest) });
+    public void Finished(LossAndAccuracy? finalTest) => Send(new WorkerMessage { Finished = new WorkerResult(finalTest) });
 
     private void Send(WorkerMessage message)
     {

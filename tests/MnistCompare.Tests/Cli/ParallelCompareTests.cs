@@ -75,6 +75,18 @@ public sealed class ParallelCompareTests : IClassFixture<ParallelRuns>
         }
     }
 
+    // The workers score their models and write the pairs' evaluation files; the parent builds evaluation.csv from them.
+    [Fact]
+    public void EvaluationFilesAreByteIdenticalToTheSequentialRuns()
+    {
+        var names = runs.ActivationNames.SelectMany(a => new[] { Path.Combine("confusion", $"{a}-seed1.csv"), Path.Combine("evaluation", $"{a}-seed1.json") })
+            .Append("evaluation.csv");
+        foreach (var name in names) Assert.Equal(File.ReadAllText(runs.Sequential.File(name)), File.ReadAllText(runs.Parallel.File(name)));
+        // A diverged pair has no evaluation; the other one has.
+        Assert.Equal(["sigmoid-seed1.csv"], Directory.GetFiles(runs.Diverged.File("confusion")).Select(Path.GetFileName));
+        Assert.Equal(["SIGMOID"], File.ReadAllLines(runs.Diverged.File("evaluation.csv")).Skip(1).Select(l => l.Split(',')[0].ToUpperInvariant()));
+    }
+
     [Fact]
     public void TheWorkersLeaveNoCheckpointsOrTemporaryFilesBehind()
     {

@@ -72,7 +72,7 @@ public sealed class ActivationSummaryTests
     public void RowsFollowTheOrderTheActivationsFirstAppearAndCarryTheirTests()
     {
         var metrics = new[] { M("selu", 1, 1, 0.9), M("elu", 1, 1, 0.8), M("selu", 2, 1, 0.7), M("elu", 2, 1, 0.85) };
-        var tests = new Dictionary<(string, long), Evaluation> { [("elu", 1)] = new(0.3, 0.81), [("elu", 2)] = new(0.2, 0.83) };
+        var tests = new Dictionary<(string, long), LossAndAccuracy> { [("elu", 1)] = new(0.3, 0.81), [("elu", 2)] = new(0.2, 0.83) };
 
         var summaries = ActivationSummary.FromMetrics(metrics, a => a.Length, tests);
 

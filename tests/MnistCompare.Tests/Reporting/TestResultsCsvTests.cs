@@ -12,7 +12,7 @@ public sealed class TestResultsCsvTests : IDisposable
     [Fact]
     public void RoundTripsEveryName()
     {
-        var results = new Dictionary<(string, long), Evaluation>
+        var results = new Dictionary<(string, long), LossAndAccuracy>
         {
             [("relu", 1)] = new(0.1 + 0.2, 0.9876),
             [("leaky-relu:0.2", 2)] = new(1e-5, 1),

@@ -60,7 +60,7 @@ public sealed class ShardedSweepTests : IClassFixture<ShardedSweep>
 
         var result = AppRunner.Succeeds("plot", sweep.Second.Folder, sweep.Resumed.Folder, "--out", merged);
 
-        Assert.Contains($"Merged 2 shards (3 of 3 activation × seed runs) into {merged}: config.json, metrics.csv, summary.md, the plots and models/.", result.OutLines);
+        Assert.Contains($"Merged 2 shards (3 of 3 activation × seed runs) into {merged}: config.json, metrics.csv, summary.md, the plots, report.html and models/.", result.OutLines);
         Assert.Equal(WithoutSeconds(sweep.Single.Folder), WithoutSeconds(merged));
         var config = RunConfigFile.Read(Path.Combine(merged, "config.json"));
         Assert.Null(config.Shard);
