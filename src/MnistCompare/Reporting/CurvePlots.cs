@@ -1,4 +1,3 @@
-using CustomActivations;
 using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
 
@@ -30,16 +29,20 @@ public static class CurvePlots
         };
     }
 
-    public static void Render(RunFolder folder, IReadOnlyList<EpochMetrics> metrics, RunSettings settings)
+    public static void Render(RunFolder folder, IReadOnlyList<EpochMetrics> metrics, RunSettings settings) =>
+        Render(folder, metrics, Subtitle(settings));
+
+    public static void Render(RunFolder folder, IReadOnlyList<EpochMetrics> metrics, string subtitle)
     {
-        foreach (var (name, chart) in Build(metrics, Subtitle(settings)))
+        foreach (var (name, chart) in Build(metrics, subtitle))
         {
             ChartRenderer.RenderPng(chart, folder.PlotPath(name, "png"));
             ChartRenderer.RenderSvg(chart, folder.PlotPath(name, "svg"));
         }
     }
 
-    // What the curves were measured on, for the figure titles: "MNIST, 2,000 training images, validation on the test set".
+    // What the curves were measured on, for the figure titles: "MNIST, 2,000 training images, validation on 10,000 test
+    // images" (the counts the run recorded; a config.json from before they were recorded says what it asked for).
     public static string Subtitle(RunSettings s)
     {
         var dataset = s.Dataset switch
@@ -48,6 +51,10 @@ public static class CurvePlots
             "fashion" => "Fashion-MNIST",
             var path => Path.GetFileName(Path.TrimEndingDirectorySeparator(path)),
         };
+        var kind = s.Validation == ValidationMode.Test ? "test" : "holdout";
+        if (s.Images is { } counts)
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{dataset}, {counts.Train:N0} training images, validation on {counts.Validation:N0} {kind} images");
         var images = s.TrainLimit is { } n ? $", {n:N0} training images" : "";
         var validation = s.Validation == ValidationMode.Test ? "test set" : "holdout";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{dataset}{images}, validation on the {validation}");
@@ -62,15 +69,5 @@ public static class CurvePlots
         return new Series(LegendName(activation), Palette.At(index), points, band);
     }
 
-    private static string LegendName(string activation)
-    {
-        try
-        {
-            return ActivationRegistry.Parse(activation).DisplayName;
-        }
-        catch (ArgumentException)
-        {
-            return activation;
-        }
-    }
+    private static string LegendName(string activation) => LegendNames.Of(activation);
 }

@@ -18,6 +18,10 @@ public static class RunConfigFile
 
     public static void Write(string path, RunSettings settings) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(settings, Options) + "\n");
 
+    // The settings as config.json spells them, key by key (what SettingsComparison compares).
+    public static System.Text.Json.Nodes.JsonObject ToJson(RunSettings settings) =>
+        JsonSerializer.SerializeToNode(settings, Options)!.AsObject();
+
     public static RunSettings Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);

@@ -36,8 +36,8 @@ public sealed class PlotCommandTests
         Assert.Equal(a.Rows.Concat(b.Rows).Select(r => r.Line), RunFiles.ReadMetrics(Path.Combine(merged, "metrics.csv")).Select(r => r.Line));
         // summary.md: relu over two seeds (mean ± std), gelu over one.
         var summary = Path.Combine(merged, "summary.md");
-        Assert.Contains(" ± ", Assert.Single(RunFiles.SummaryRows(summary, "relu"))[2]);
-        Assert.DoesNotContain("±", Assert.Single(RunFiles.SummaryRows(summary, "gelu"))[2]);
+        Assert.Contains(" ± ", Assert.Single(RunFiles.SummaryRows(summary, "ReLU"))[2]);
+        Assert.DoesNotContain("±", Assert.Single(RunFiles.SummaryRows(summary, "GELU (tanh)"))[2]);
         Assert.Contains("means over 2 seeds", File.ReadAllText(summary));
         // The sources are read, never written.
         Assert.Equal(beforeA, RunFiles.Snapshot(a.Folder));

@@ -114,8 +114,8 @@ public sealed class ResumeTests : IClassFixture<InterruptedRun>
     {
         var summary = System.Text.Encoding.UTF8.GetString(run.AfterResume["summary.md"]);
         Assert.DoesNotContain("In progress", summary);
-        Assert.Single(RunFiles.SummaryRows(Path.Combine(run.Folder, "summary.md"), "relu"));
-        Assert.Single(RunFiles.SummaryRows(Path.Combine(run.Folder, "summary.md"), "elu"));
+        Assert.Single(RunFiles.SummaryRows(Path.Combine(run.Folder, "summary.md"), "ReLU"));
+        Assert.Single(RunFiles.SummaryRows(Path.Combine(run.Folder, "summary.md"), "ELU"));
         foreach (var name in CurvePlots.Names)
         {
             PngFile.AssertValid(Path.Combine(run.Folder, name + ".png"));
