@@ -73,4 +73,11 @@ public sealed class SummaryMarkdownTests
         File.WriteAllText(folder["summary.md"], SummaryMarkdown.Format(Settings, [Row("leaky-relu:0.2", 0.97)]));
         Assert.Equal("97.00%", Assert.Single(RunFiles.SummaryRows(folder["summary.md"], "Leaky ReLU (0.2)"))[2]);
     }
+
+    [Theory]
+    [InlineData(ValidationMode.Test, 2000, 500, null, "Dataset mnist: 2,000 training images, validation on 500 test images; 3 epochs")]
+    [InlineData(ValidationMode.Holdout, 300, 10_000, 10_000,
+        "Dataset mnist: 300 training images, validation on 10,000 holdout images, 10,000 test images at the end; 3 epochs")]
+    public void TheDescriptionStatesTheImageCountsTheRunFound(ValidationMode validation, int train, int validated, int? test, string expected) =>
+        Assert.StartsWith(expected, SummaryMarkdown.Describe(Settings with { Validation = validation, Images = new ImageCounts(train, validated, test) }));
 }
