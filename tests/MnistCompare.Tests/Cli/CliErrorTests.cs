@@ -72,6 +72,30 @@ public sealed class CliErrorTests
     }
 
     [Fact]
+    public void AnOutThatIsAFileOrInsideOneIsOneLineNamingIt()
+    {
+        var file = runs.NewPath("a-file");
+        File.WriteAllText(file, "not a folder");
+        string[][] commands = [["compare", .. Tiny], ["plot", runs.NewPath("missing-run")], ["circles"], ["activations"]];
+        foreach (var command in commands)
+        {
+            Assert.Equal($"error: --out: {file} is a file; give a folder (a new one, or a run folder)",
+                AppRunner.FailsWithOneLine(2, [.. command, "--out", file]));
+            Assert.Equal($"error: --out: {file} is a file, so {file}/sub cannot be a folder inside it; give a folder",
+                AppRunner.FailsWithOneLine(2, [.. command, "--out", Path.Combine(file, "sub")]));
+        }
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void ResumingARunThatDoesNotExistNamesTheMissingRunBeforeAnyOption()
+    {
+        var missing = runs.NewPath("nosuchrun");
+        Assert.Equal($"error: --resume: {missing} does not exist; there is no run to resume there",
+            AppRunner.FailsWithOneLine(2, "compare", "--resume", "--out", missing, "-a", "relu"));
+    }
+
+    [Fact]
     public void TheDefaultCommandChecksOptionsToo() =>
         Assert.Contains("--epochs must be a positive number", AppRunner.FailsWithOneLine(2, "--epochs", "0"));
 
