@@ -42,6 +42,16 @@ public static class App
         return console;
     }
 
+    // A word the parser could not place is most often a mistyped option, or a second value after one that takes one.
+    private static string ParseErrorMessage(ParseResult parse)
+    {
+        if (parse.UnmatchedTokens.Count == 0) return parse.Errors[0].Message;
+        var token = parse.UnmatchedTokens[0];
+        return token.StartsWith('-')
+            ? $"unknown option '{token}'"
+            : $"unexpected argument '{token}'; an option takes one value (lists are comma-separated, as in -a relu,gelu)";
+    }
+
     public static int Run(string[] args)
     {
         NativeMemory.KeepFreedMemoryForReuse();
@@ -50,7 +60,7 @@ public static class App
         var parse = CreateRootCommand().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
+            Console.Error.WriteLine($"error: {ParseErrorMessage(parse)} (see --help)");
             return 2;
         }
         try

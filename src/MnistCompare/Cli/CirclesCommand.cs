@@ -18,19 +18,24 @@ public static class CirclesCommand
             "Train a small MLP on two concentric rings of points, once per activation and per width, depth and epoch count, " +
             "and draw each decision boundary.");
         foreach (var option in options.All) command.Options.Add(option);
-        command.SetAction(parse => Run(options.ToSettings(parse), parse.GetValue(options.Out)!, parse.GetValue(options.PlotSize)));
+        command.SetAction(parse => Run(options.ToSettings(parse), parse.GetValue(options.Out) ?? RunsDirectory.NewFolder("circles-"),
+            parse.GetValue(options.Force), parse.GetValue(options.PlotSize)));
         return command;
     }
 
-    public static int Run(CirclesSettings settings, string outputFolder, PlotSize? plotSize = null)
+    public static int Run(CirclesSettings settings, string outputFolder, bool force = false, PlotSize? plotSize = null)
     {
+        // As compare does: the pictures of an earlier run are not replaced, nor its stale sweeps deleted, unasked.
+        var target = new CirclesOutput(OutputFolder.Checked(outputFolder));
+        if (!force && (File.Exists(target.MarkdownPath) || File.Exists(target.CsvPath)))
+            throw new UserError($"--out: {target.Path} already holds a circles run; pass --force to replace it, or choose another --out");
         // The thread count is process-wide; an in-process caller (the tests) gets its own back.
         var threads = get_num_threads();
         set_num_threads(settings.Threads);
         try
         {
             var data = TwoRingsData.Generate(settings.Shape, settings.Seed);
-            var output = new CirclesOutput(outputFolder);
+            var output = target;
             Console.Out.WriteLine(CirclesAccuracyMarkdown.DescribeData(settings));
             var results = CirclesExperiment.Run(settings, data, result => Console.Out.WriteLine(Progress(result)));
             output.Write(settings, data, results, plotSize);

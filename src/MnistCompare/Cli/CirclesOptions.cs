@@ -15,14 +15,14 @@ public sealed class CirclesOptions
     public Option<string[]> Activations { get; } = new("--activations", "-a")
     {
         Description = "The activations sweep: activations to compare, comma-separated (see 'list'). " +
-                      $"Default: {string.Join(",", Defaults.Activations)}.",
+                      $"[default: {string.Join(",", Defaults.Activations)}]",
         AllowMultipleArgumentsPerToken = true,
         CustomParser = result => ActivationList.Split(result.Tokens.Select(t => t.Value)),
     };
 
     public Option<int[]> Layers { get; } = new("--layers")
     {
-        Description = $"Hidden layer widths of the activations sweep's network. Default: {Join(Defaults.ActivationLayers)}.",
+        Description = $"Hidden layer widths of the activations sweep's network. [default: {Join(Defaults.ActivationLayers)}]",
         CustomParser = result => NumberList.ParsePositive(result, "--layers"),
     };
 
@@ -34,13 +34,13 @@ public sealed class CirclesOptions
 
     public Option<int[]> Widths { get; } = new("--widths")
     {
-        Description = $"The widths sweep: one hidden layer of each of these widths. Default: {Join(Defaults.Widths)}.",
+        Description = $"The widths sweep: one hidden layer of each of these widths. [default: {Join(Defaults.Widths)}]",
         CustomParser = result => NumberList.ParsePositive(result, "--widths"),
     };
 
     public Option<int[]> Depths { get; } = new("--depths")
     {
-        Description = $"The depths sweep: this many hidden layers of --depth-width units. Default: {Join(Defaults.Depths)}.",
+        Description = $"The depths sweep: this many hidden layers of --depth-width units. [default: {Join(Defaults.Depths)}]",
         CustomParser = result => NumberList.ParsePositive(result, "--depths"),
     };
 
@@ -52,19 +52,19 @@ public sealed class CirclesOptions
 
     public Option<int[]> EpochsList { get; } = new("--epochs-list")
     {
-        Description = $"The epochs sweep: train the --epochs-layers network this many epochs. Default: {Join(Defaults.EpochsList)}.",
+        Description = $"The epochs sweep: train the --epochs-layers network this many epochs. [default: {Join(Defaults.EpochsList)}]",
         CustomParser = result => NumberList.ParsePositive(result, "--epochs-list"),
     };
 
     public Option<int[]> EpochsLayers { get; } = new("--epochs-layers")
     {
-        Description = $"Hidden layer widths of the epochs sweep's network. Default: {Join(Defaults.EpochsLayers)}.",
+        Description = $"Hidden layer widths of the epochs sweep's network. [default: {Join(Defaults.EpochsLayers)}]",
         CustomParser = result => NumberList.ParsePositive(result, "--epochs-layers"),
     };
 
     public Option<string[]> Sweeps { get; } = new("--sweeps")
     {
-        Description = $"Which sweeps to run, comma-separated. Default: {string.Join(",", CirclesSweeps.All.Select(s => s.Name()))}.",
+        Description = $"Which sweeps to run, comma-separated. [default: {string.Join(",", CirclesSweeps.All.Select(s => s.Name()))}]",
         AllowMultipleArgumentsPerToken = true,
         CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
     };
@@ -101,7 +101,13 @@ public sealed class CirclesOptions
         DefaultValueFactory = _ => Defaults.Threads,
     };
 
-    public Option<string> Out { get; } = new("--out", "-o") { Description = "Folder for the pictures and tables.", DefaultValueFactory = _ => Path.Combine("runs", "circles") };
+    public Option<string?> Out { get; } = new("--out", "-o")
+    {
+        Description = "Folder for the pictures and tables. [default: runs/circles-<date-time> in the repository]",
+       
+    };
+
+    public Option<bool> Force { get; } = new("--force") { Description = "Replace the circles run already in --out." };
 
     public Option<PlotSize?> PlotSize { get; } = PlotSizeOption.Create("about 1600 wide, as many rows of four panels as a sweep needs");
 
@@ -111,12 +117,13 @@ public sealed class CirclesOptions
         {
             option.Validators.Add(r =>
             {
-                if (r.GetValueOrDefault<int>() <= 0) r.AddError($"{name} must be a positive number");
+                if (r.Tokens.Count > 0 && int.TryParse(r.Tokens[^1].Value, out var value) && value <= 0) r.AddError($"{name} must be a positive number");
             });
         }
         LearningRate.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is var v && !(v > 0 && double.IsFinite(v))) r.AddError("--lr must be a positive number");
+            if (r.Tokens.Count > 0 && double.TryParse(r.Tokens[^1].Value, System.Globalization.CultureInfo.InvariantCulture, out var v) &&
+                !(v > 0 && double.IsFinite(v))) r.AddError("--lr must be a positive number");
         });
         Activations.Validators.Add(r => CheckActivations(r, r.GetValueOrDefault<string[]>() ?? Array.Empty<string>(), "--activations"));
         SweepActivation.Validators.Add(r => CheckActivations(r, new[] { r.GetValueOrDefault<string>() ?? "" }, "--sweep-activation"));
@@ -137,12 +144,13 @@ public sealed class CirclesOptions
                 }
             }
         });
+        PlainValueParsing.ApplyTo(All);
     }
 
     public IEnumerable<Option> All => new Option[]
     {
         Activations, Layers, SweepActivation, Widths, Depths, DepthWidth, EpochsList, EpochsLayers, Sweeps, Epochs, BatchSize, LearningRate,
-        TrainSize, TestSize, InnerRadius, OuterRadius, Noise, Seed, Threads, Out, PlotSize,
+        TrainSize, TestSize, InnerRadius, OuterRadius, Noise, Seed, Threads, Out, Force, PlotSize,
     };
 
     public CirclesSettings ToSettings(ParseResult parse)

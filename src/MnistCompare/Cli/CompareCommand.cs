@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using MnistCompare.Reporting;
 using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
@@ -22,18 +21,19 @@ public static class CompareCommand
 
     public static int Run(CompareOptions options, ParseResult parse)
     {
-        var folder = new RunFolder(parse.GetValue(options.Out) ?? RunFolder.DefaultPath(DateTime.Now));
         var resume = parse.GetValue(options.Resume);
         if (resume && parse.GetValue(options.Force)) throw new UserError("--resume and --force exclude each other");
         if (resume && parse.GetValue(options.Out) is null) throw new UserError("--resume needs --out, the run folder to continue");
-        if (resume && options.RunDefining.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
-            throw new UserError($"--resume continues with the settings in the run's config.json; {given.Name} does not apply (only --threads and --parallel may change)");
-        // Before config.json is read: a folder without one is a usage error with advice, not a bare "no such file".
+        var folder = new RunFolder(OutputFolder.Checked(parse.GetValue(options.Out) ?? RunsDirectory.NewFolder()));
+        // Before the options are weighed against config.json: a missing run is the problem to report, not an option.
         if (resume) folder.RequireRunToResume();
+        if (resume && options.RunDefining.FirstOrDefault(o => o != options.Epochs && parse.GetResult(o) is { Implicit: false }) is { } given)
+            throw new UserError($"--resume continues with the settings in the run's config.json; {given.Name} does not apply " +
+                                "(only --epochs, to extend the run, and --threads and --parallel may change)");
         var config = parse.GetValue(options.Config);
         var baseline = config is not null ? RunConfigFile.Read(config) : null;
         var settings = resume
-            ? ConfigFileCheck.Checked(Resumed(RunConfigFile.Read(folder.ConfigPath), options, parse), "--resume", folder.ConfigPath)
+            ? Resumed(ConfigFileCheck.Checked(RunConfigFile.Read(folder.ConfigPath), "--resume", folder.ConfigPath), options, parse, folder)
             : options.ToSettings(parse, baseline);
         // The options given were checked as they were parsed, so a bad value left here came from the file.
         if (config is not null) ConfigFileCheck.Checked(settings, "--config", config);
@@ -43,10 +43,23 @@ public static class CompareCommand
         return Run(settings, folder, resume, parse.GetValue(options.Force), parse.GetValue(options.Parallel), parse.GetValue(options.PlotSize));
     }
 
-    // The recorded thread count unless --threads says otherwise: the number of threads changes the order of
-    // floating-point sums, and a resumed run should end exactly where an uninterrupted one would.
-    private static RunSettings Resumed(RunSettings recorded, CompareOptions options, ParseResult parse) =>
-        parse.GetResult(options.Threads) is { Implicit: false } ? recorded with { Threads = parse.GetValue(options.Threads) } : recorded;
+    // The recorded settings, with --threads and a larger --epochs where given. The thread count is the recorded one
+    // unless --threads says otherwise: it changes the order of floating-point sums, and a resumed run should end
+    // exactly where an uninterrupted one would. More epochs extend every pair from the last epoch it finished.
+    private static RunSettings Resumed(RunSettings recorded, CompareOptions options, ParseResult parse, RunFolder folder)
+    {
+        var settings = recorded;
+        if (parse.GetResult(options.Threads) is { Implicit: false }) settings = settings with { Threads = parse.GetValue(options.Threads)!.Value };
+        if (parse.GetResult(options.Epochs) is { Implicit: false })
+        {
+            var epochs = parse.GetValue(options.Epochs);
+            if (epochs < recorded.Epochs)
+                throw new UserError($"--epochs {epochs}: the run in {folder.Path} has {recorded.Epochs} epochs per activation; --resume can extend " +
+                                    "a run, not shorten it (plot draws any run's epochs)");
+            settings = settings with { Epochs = epochs };
+        }
+        return settings;
+    }
 
     public static int Run(RunSettings settings, RunFolder folder, bool resume, bool force, int parallel = 1, PlotSize? plotSize = null)
     {
@@ -62,15 +75,32 @@ public static class CompareCommand
                                 "build with -p:TorchSharpPackage=TorchSharp-cuda-linux, or use --device cpu");
         set_num_threads(settings.Threads);
         using var data = TrainingData.Load(settings);
+        settings = settings with { Images = data.Counts };
         var comparison = new Comparison(settings, folder, data);
         // Before anything is written, so a refused run leaves no folder to --force away; an upper bound, as the
         // pairs a resumed run has finished are not known yet.
         folder.RequireFreeSpace(comparison.DiskBytesNeeded(Math.Min(parallel, comparison.Pairs.Count)));
         folder.Prepare(resume, force);
-        var finished = comparison.Start(resume);
+        ParallelPlan Plan(int pending) => ParallelPlan.For(pending, parallel, settings.Threads, Environment.ProcessorCount);
+        var finished = comparison.Start(resume, pending => settings with
+        {
+            Parallel = parallel,
+            ThreadsPerTraining = Plan(pending).ThreadsPerWorker,
+        });
         foreach (var note in comparison.ResumeNotes) Console.Error.WriteLine($"note: {note}");
-        var plan = ParallelPlan.For(comparison.PendingPairs.Count, parallel, settings.Threads, Environment.ProcessorCount);
+        var plan = Plan(comparison.PendingPairs.Count);
         if (plan.Oversubscribed) Console.Error.WriteLine($"note: {plan.Describe()} on {Environment.ProcessorCount} cores: the runs will compete for them");
+
+        Console.Out.WriteLine($"Run folder: {folder.Path}");
+        Console.Out.WriteLine(SummaryMarkdown.Describe(settings));
+        if (comparison.PendingPairs.Count == 0)
+        {
+            Console.Out.WriteLine($"Nothing left to do: every activation × seed has its {settings.Epochs} epoch{(settings.Epochs == 1 ? "" : "s")} " +
+                                  "(a larger --epochs with --resume extends the run).");
+            folder.RemoveEmptyCheckpoints();
+            return 0;
+        }
+        Console.Out.WriteLine(RunPlan.Describe(settings, comparison, plan));
 
         // With --parallel, every worker stops too; the folder then holds every finished epoch and its checkpoint.
         using var stop = new StopSignals();
@@ -85,9 +115,6 @@ public static class CompareCommand
             ? new WorkerPool(comparison, folder, WorkerLaunch.ForThisApp(), plan.Workers, plan.ThreadsPerWorker).Run(display, stop.Token)
             : comparison.Run(display, stop.Token);
 
-        Console.Out.WriteLine($"Run folder: {folder.Path}");
-        Console.Out.WriteLine(SummaryMarkdown.Describe(settings));
-        if (plan.Workers > 1) Console.Out.WriteLine($"Training {plan.Describe()}.");
         try
         {
             IReadOnlyList<ActivationSummary> summaries;
@@ -106,10 +133,11 @@ public static class CompareCommand
             }
             else
             {
-                summaries = Train(new PlainProgress(Console.Out, settings.Epochs));
+                summaries = Train(new PlainProgress(Console.Out, settings.Epochs, comparison.Pairs.Count, batches, (long)comparison.PendingEpochs * batches, finished));
             }
             CurvePlots.Render(folder, comparison.Metrics, settings, plotSize ?? PlotSize.Default);
             EvaluationOutputs.DrawFigures(folder, comparison.Evaluations);
+            folder.RemoveEmptyCheckpoints();
             // Last, so that it embeds every figure drawn above.
             RunReport.Write(folder);
             SummaryTable.Print(summaries);
@@ -122,20 +150,17 @@ public static class CompareCommand
         {
             // A full disk mid-run: AtomicFile left every file whole, so the run can go on once there is room.
             throw new UserError($"{e.Message}. Every finished epoch is kept in {folder.Path}; make room and continue with: " +
-                                $"scripts/compare.sh --resume --out {Quote(folder.Path)}", exitCode: 1);
+                                ResumeCommand.For(folder.Path), exitCode: 1);
         }
         catch (WorkerFailedException e)
         {
-            throw new UserError($"{e.Message}. Every finished epoch is kept in {folder.Path}; continue with: " +
-                                $"scripts/compare.sh --resume --out {Quote(folder.Path)}", exitCode: 1);
+            throw new UserError($"{e.Message}. Every finished epoch is kept in {folder.Path}; continue with: {ResumeCommand.For(folder.Path)}",
+                exitCode: 1);
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine($"Interrupted. Every finished epoch is saved in {folder.Path}; continue with: " +
-                                    $"scripts/compare.sh --resume --out {Quote(folder.Path)}");
+            Console.Error.WriteLine($"Interrupted. Every finished epoch is saved in {folder.Path}; continue with: {ResumeCommand.For(folder.Path)}");
             return 130;
         }
     }
-
-    private static string Quote(string path) => path.Contains(' ') ? $"'{path}'" : path;
 }

@@ -10,17 +10,21 @@ namespace MnistCompare.Cli;
 // become RunSettings. Values are checked here so that a bad one is refused before any data is loaded.
 public sealed class CompareOptions
 {
+    // One value, commas between the activations: with several values per token, `-a relu --epoch 1` took the
+    // mistyped option for an activation and `-a relu gelu` silently worked; now both are reported as what they are.
     public Option<string[]> Activations { get; } = new("--activations", "-a")
     {
-        Description = "Activations to compare, comma-separated; a parameter follows a colon (e.g. leaky-relu:0.2, elu:0.5, maxout:3). " +
-                      "See the 'list' command. Default: the tutorial's six.",
-        AllowMultipleArgumentsPerToken = true,
+        Description = "Activations to compare, comma-separated; a parameter follows a colon (e.g. relu,leaky-relu:0.2,maxout:3; see the " +
+                      "'list' command). [default: the tutorial's six]",
+       
+        AllowMultipleArgumentsPerToken = false,
         CustomParser = result => ActivationList.Split(result.Tokens.Select(t => t.Value)),
     };
 
     public Option<int> Epochs { get; } = new("--epochs", "-e")
     {
-        Description = $"Epochs per activation (the tutorial uses 20). Default: {RunSettings.DefaultEpochs}.",
+        Description = "Epochs per activation (the tutorial uses 20); with --resume, more than the run has extends it.",
+       
         DefaultValueFactory = _ => RunSettings.DefaultEpochs,
     };
 
@@ -37,6 +41,7 @@ public sealed class CompareOptions
     public Option<string> Dataset { get; } = new("--dataset")
     {
         Description = "mnist (data/mnist, fetched by scripts/setup.sh) or fashion (Debian's dataset-fashion-mnist).",
+        HelpName = "mnist|fashion",
         DefaultValueFactory = _ => "mnist",
     };
 
@@ -44,22 +49,40 @@ public sealed class CompareOptions
 
     public Option<bool> Normalize { get; } = new("--normalize") { Description = "Normalise pixels with MNIST's mean 0.1307 and std 0.3081 instead of scaling to [0,1] only." };
 
-    public Option<int?> TrainLimit { get; } = new("--train-limit") { Description = "Train on the first N training images only (quick runs)." };
-
-    public Option<ValidationMode> Validation { get; } = new("--validation")
+    public Option<int?> TrainLimit { get; } = new("--train-limit")
     {
-        Description = "test: validate on the test set every epoch (the tutorial); holdout: validate on the last 10,000 training images and test once at the end.",
-        DefaultValueFactory = _ => ValidationMode.Test,
+        Description = "Train on the first N training images only (quick runs); with --validation holdout, the first N of those left after the holdout.",
+       
     };
 
-    public Option<string> Device { get; } = new("--device") { Description = "cpu, or cuda when libtorch has it.", DefaultValueFactory = _ => "cpu" };
+    public Option<int?> ValLimit { get; } = new("--val-limit")
+    {
+        Description = "Validate every epoch on the first N validation images only (quick runs); a holdout's final test still uses the whole test set.",
+       
+    };
 
-    public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads. Default: the number of cores; with --resume, the count the run recorded.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<ValidationMode?> Validation { get; } = new("--validation")
+    {
+        Description = "test: validate on the test set every epoch (the tutorial); holdout: validate on the last 10,000 training images and " +
+                      "test once at the end. [default: test]",
+        HelpName = "test|holdout",
+        CustomParser = ParseValidation,
+    };
+
+    public Option<string> Device { get; } = new("--device") { Description = "cpu, or cuda when libtorch has it.", HelpName = "cpu|cuda", DefaultValueFactory = _ => "cpu" };
+
+    // No default value of its own: the help would print this machine's core count as if it were a constant.
+    public Option<int?> Threads { get; } = new("--threads")
+    {
+        Description = "Intra-op threads. [default: the number of cores; with --resume, the count the run recorded]",
+       
+    };
 
     public Option<int> Parallel { get; } = new("--parallel")
     {
         Description = "Train up to N activation × seed runs at once, each in a process of its own with --threads/N threads; " +
                       "the results equal those of a sequential run with that many threads.",
+       
         DefaultValueFactory = _ => 1,
     };
 
@@ -81,9 +104,12 @@ public sealed class CompareOptions
         },
     };
 
-    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Run folder. Default: runs/<date-time>." };
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Run folder. [default: runs/<date-time> in the repository]" };
 
-    public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out, keeping the activation × seed runs already finished." };
+    public Option<bool> Resume { get; } = new("--resume")
+    {
+        Description = "Continue the run in --out, keeping the activation × seed runs already finished; with a larger --epochs, extend it.",
+    };
 
     public Option<PlotSize?> PlotSize { get; } = PlotSizeOption.Create();
 
@@ -92,6 +118,7 @@ public sealed class CompareOptions
     public Option<string?> Config { get; } = new("--config")
     {
         Description = "Start from the settings in a run's config.json (as scripts/rerun.sh does); options given explicitly override them.",
+       
     };
 
     public CompareOptions()
@@ -105,6 +132,10 @@ public sealed class CompareOptions
         {
             if (Parsed<int?>(r, out var limit) && limit is <= 0) r.AddError("--train-limit must be a positive number of images");
         });
+        ValLimit.Validators.Add(r =>
+        {
+            if (Parsed<int?>(r, out var limit) && limit is <= 0) r.AddError("--val-limit must be a positive number of images");
+        });
         LearningRate.Validators.Add(r =>
         {
             if (Parsed<double>(r, out var v) && !(v > 0 && double.IsFinite(v))) r.AddError("--lr must be a positive number");
@@ -113,7 +144,12 @@ public sealed class CompareOptions
         {
             if (Parsed<double>(r, out var v) && !(v > 0 && double.IsFinite(v))) r.AddError("--clip must be a positive number");
         });
-        Dataset.AcceptOnlyFromAmong("mnist", "fashion");
+        Dataset.Validators.Add(r =>
+        {
+            var dataset = r.GetValueOrDefault<string>();
+            if (dataset is not ("mnist" or "fashion"))
+                r.AddError($"--dataset: unknown dataset '{dataset}' (expected mnist or fashion; --data DIR takes any folder of MNIST-format files)");
+        });
         Device.Validators.Add(r =>
         {
             var device = r.GetValueOrDefault<string>();
@@ -140,20 +176,22 @@ public sealed class CompareOptions
                     return;
                 }
             }
+            if (ActivationDuplicates.Describe(names) is { } duplicate) r.AddError($"--activations: {duplicate}");
         });
+        PlainValueParsing.ApplyTo(All);
     }
 
     // The options that decide what is trained; a resumed run keeps those of its config.json. --threads and --parallel
     // only spread the work over the cores, so a resumed run may change them.
     public IEnumerable<Option> RunDefining => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Config, Shard,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, ValLimit, Validation, Device, Config, Shard,
     };
 
     public IEnumerable<Option> All => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Threads,
-        Parallel, Shard, Out, Resume, Force, Config, PlotSize,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, ValLimit, Validation, Device,
+        Threads, Parallel, Shard, Out, Resume, Force, Config, PlotSize,
     };
 
     // Defaults, or the settings of --config, overridden by every option given on the command line.
@@ -174,10 +212,11 @@ public sealed class CompareOptions
             LearningRate = Pick(LearningRate, b.LearningRate),
             ClipValue = Pick(Clip, b.ClipValue),
             TrainLimit = Pick(TrainLimit, b.TrainLimit),
+            ValLimit = Pick(ValLimit, b.ValLimit),
             Normalize = Pick(Normalize, b.Normalize),
-            Validation = Pick(Validation, b.Validation),
+            Validation = Pick(Validation, null) ?? b.Validation,
             Device = Pick(Device, b.Device),
-            Threads = Pick(Threads, b.Threads),
+            Threads = Pick(Threads, null) ?? b.Threads,
         };
         // The shard's pairs follow from the plan, so they are dealt again for the plan these options make.
         var shard = Pick(Shard, null) ?? (b.Shard is { } recorded ? new ShardChoice(recorded.Index, recorded.Count) : null);
@@ -188,14 +227,25 @@ public sealed class CompareOptions
     internal static string MessageWithoutParameterName(ArgumentException e) =>
         e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 
+    private static ValidationMode? ParseValidation(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        foreach (var mode in Enum.GetValues<ValidationMode>())
+        {
+            if (string.Equals(text, mode.ToString(), StringComparison.OrdinalIgnoreCase)) return mode;
+        }
+        result.AddError($"--validation: unknown mode '{text}' (expected test or holdout)");
+        return null;
+    }
+
     private static void Positive(OptionResult result, string name)
     {
-        if (Parsed<int>(result, out var value) && value <= 0) result.AddError($"{name} must be a positive number");
+        if (Parsed<int?>(result, out var value) && value <= 0) result.AddError($"{name} must be a positive number");
     }
 
     // A validator runs even when the value did not convert ("--epochs ten"), and reading it then throws instead of
-    // returning; the parser reports the conversion error ("Cannot parse argument 'ten' for option '--epochs'") by
-    // itself, so the validator has nothing to add.
+    // returning; the parser reports the conversion error ("--epochs: 'ten' is not a whole number") by itself, so the
+    // validator has nothing to add.
     private static bool Parsed<T>(OptionResult result, out T value)
     {
         try

@@ -30,6 +30,7 @@ public static class ConfigFileCheck
                 return $"activations: {CompareOptions.MessageWithoutParameterName(e)}";
             }
         }
+        if (ActivationDuplicates.Describe(s.Activations) is { } duplicate) return $"activations: {duplicate}";
         if (string.IsNullOrWhiteSpace(s.Dataset)) return "dataset must name a dataset or a folder";
         if (s.Epochs <= 0) return Positive("epochs", s.Epochs);
         if (s.Seeds <= 0) return Positive("seeds", s.Seeds);
@@ -38,6 +39,7 @@ public static class ConfigFileCheck
         if (!(s.LearningRate > 0 && double.IsFinite(s.LearningRate))) return Positive("learning_rate", s.LearningRate);
         if (!(s.ClipValue > 0 && double.IsFinite(s.ClipValue))) return Positive("clip_value", s.ClipValue);
         if (s.TrainLimit is <= 0) return Positive("train_limit", s.TrainLimit.Value);
+        if (s.ValLimit is <= 0) return Positive("val_limit", s.ValLimit.Value);
         if (s.Device is not ("cpu" or "cuda")) return $"device: unknown device '{s.Device}' (expected cpu or cuda)";
         if (s.Threads <= 0) return Positive("threads", s.Threads);
         if (s.Shard is { } shard) return ShardProblem(s, shard);

@@ -54,7 +54,7 @@ public sealed class LiveProgress : ITrainingObserver
         batchesThisEpoch[(p.Activation, p.Seed)] = p.Batch;
         overall.Increment(1);
         lane.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{p.Activation} · epoch {p.Epoch}/{epochs} · batch {p.Batch}/{p.Batches} · loss {p.RunningLoss:F4} · {p.ImagesPerSecond:N0} img/s"));
+            $"{p.Activation} seed {p.Seed} · epoch {p.Epoch}/{epochs} · batch {p.Batch}/{p.Batches} · loss {p.RunningLoss:F4} · {p.ImagesPerSecond:N0} img/s"));
     }
 
     public void EpochCompleted(EpochMetrics m)
@@ -75,9 +75,9 @@ public sealed class LiveProgress : ITrainingObserver
             if (lanes.Length > 1) overall.Description = InFlight();
         }
         lastLine = m.Diverged
-            ? $"[red]{Markup.Escape(m.Activation)} diverged in {m.DivergencePlace}[/]"
+            ? $"[red]{Markup.Escape(m.Activation)} seed {m.Seed} diverged in {m.DivergencePlace}[/]"
             : string.Create(CultureInfo.InvariantCulture,
-                $"{Markup.Escape(m.Activation)} epoch {m.Epoch}: val acc [green]{m.ValAccuracy * 100:F2}%[/], val loss {m.ValLoss:F4}");
+                $"{Markup.Escape(m.Activation)} seed {m.Seed} epoch {m.Epoch}/{epochs}: val acc [green]{m.ValAccuracy * 100:F2}%[/], val loss {m.ValLoss:F4}");
         AnsiConsole.MarkupLine(lastLine);
     }
 

@@ -24,12 +24,11 @@ public static class ShardMerge
         var first = shards[0];
         foreach (var shard in shards.Skip(1))
         {
-            var differing = SettingsDifferences.Between(first.Settings, shard.Settings);
+            var differing = SettingsComparison.Between(first.Settings, shard.Settings, SettingsComparison.ShardOrMachineKeys);
             if (differing.Count > 0)
             {
-                throw new UserError($"RUN_DIR: {shard.Folder.Path} is not a shard of the same sweep as {first.Folder.Path}: " +
-                                    string.Join("; ", differing.Select(name =>
-                                        $"{name} differs ({SettingsDifferences.ValueOf(shard.Settings, name)} against {SettingsDifferences.ValueOf(first.Settings, name)})")));
+                throw new UserError($"run_dir: {shard.Folder.Path} is not a shard of the same sweep as {first.Folder.Path}: " +
+                                    string.Join("; ", differing.Select(d => $"{d.Key} differs ({d.Second} against {d.First})")));
             }
         }
 
@@ -42,7 +41,7 @@ public static class ShardMerge
             {
                 if (owners.TryGetValue(pair, out var earlier))
                 {
-                    throw new UserError($"RUN_DIR: {pair.Activation} with seed {pair.Seed} appears in more than one run folder ({earlier.Folder.Path} " +
+                    throw new UserError($"run_dir: {pair.Activation} with seed {pair.Seed} appears in more than one run folder ({earlier.Folder.Path} " +
                                         $"and {shard.Folder.Path}); give each shard of a sweep once");
                 }
                 owners[pair] = shard;
@@ -98,15 +97,15 @@ public static class ShardMerge
     {
         PlotCommand.RequireRunFolder(folder);
         if (!File.Exists(folder.ConfigPath))
-            throw new UserError($"RUN_DIR: {folder.ConfigPath} does not exist; merging shards needs every shard's settings");
+            throw new UserError($"run_dir: {folder.ConfigPath} does not exist; merging shards needs every shard's settings");
         var settings = RunConfigFile.Read(folder.ConfigPath);
         if (settings.Shard is null)
-            throw new UserError($"RUN_DIR: {folder.Path} is a whole run, not a shard (its config.json records no shard); merge the shards of one sweep only with each other");
+            throw new UserError($"run_dir: {folder.Path} is a whole run, not a shard (its config.json records no shard); merge the shards of one sweep only with each other");
         ConfigFileCheck.Checked(settings, "RUN_DIR", folder.ConfigPath);
         var own = settings.Pairs().ToHashSet();
         var rows = MetricsCsv.Read(folder.MetricsPath);
         if (rows.FirstOrDefault(m => !own.Contains((m.Activation, m.Seed))) is { } stray)
-            throw new UserError($"RUN_DIR: {folder.MetricsPath} has rows of {stray.Activation} seed {stray.Seed}, which is not a pair of its {settings.Shard.Describe()}", exitCode: 1);
+            throw new UserError($"run_dir: {folder.MetricsPath} has rows of {stray.Activation} seed {stray.Seed}, which is not a pair of its {settings.Shard.Describe()}", exitCode: 1);
         var tests = File.Exists(folder.TestResultsPath)
             ? TestResultsCsv.Read(folder.TestResultsPath)
             : new Dictionary<(string Activation, long Seed), LossAndAccuracy>();

@@ -4,21 +4,26 @@ using Spectre.Console;
 
 namespace MnistCompare.Cli;
 
-// What the summary looks like in the terminal at the end of a run.
+// What the summary looks like in the terminal at the end of a run: the names and numbers of summary.md.
 public static class SummaryTable
 {
     public static void Print(IReadOnlyList<ActivationSummary> rows)
     {
+        var holdout = rows.Any(r => r.TestAccuracy is not null);
         var table = new Table().Title("Validation summary").AddColumns("Activation", "Best acc", "Final acc", "Final loss", "s/epoch", "Params", "Diverged");
+        if (holdout) table.AddColumn("Test acc");
         foreach (var r in rows)
         {
-            table.AddRow(Markup.Escape(r.Activation), Percent(r.BestValAccuracy), Percent(r.FinalValAccuracy),
-                r.FinalValLoss.Count == 0 ? "–" : r.FinalValLoss.Mean.ToString("F4", CultureInfo.InvariantCulture),
+            var cells = new List<string>
+            {
+                Markup.Escape(LegendNames.Of(r.Activation)), SummaryMarkdown.Percent(r.BestValAccuracy), SummaryMarkdown.Percent(r.FinalValAccuracy),
+                SummaryMarkdown.Loss(r.FinalValLoss),
                 SummaryMarkdown.Seconds(r.SecondsPerEpoch), r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
-                r.Divergences.Count == 0 ? "no" : Markup.Escape(string.Join("; ", r.Divergences)));
+                r.Divergences.Count == 0 ? "no" : Markup.Escape(string.Join("; ", r.Divergences)),
+            };
+            if (holdout) cells.Add(r.TestAccuracy is { } test ? SummaryMarkdown.Percent(test) : "");
+            table.AddRow(cells.ToArray());
         }
         AnsiConsole.Write(table);
     }
-
-    private static string Percent(Statistic s) => s.Count == 0 ? "–" : (s.Mean * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
 }

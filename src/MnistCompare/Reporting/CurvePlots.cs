@@ -1,4 +1,3 @@
-using CustomActivations;
 using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
 
@@ -14,6 +13,10 @@ public static class CurvePlots
     public static string MinMaxBand(int seeds) => $"band: min–max over {seeds} seeds";
 
     public static IReadOnlyList<(string Name, LineChart Chart)> Build(IReadOnlyList<EpochMetrics> metrics, RunSettings settings,
+        Func<int, string>? bandDescription = null) =>
+        Build(metrics, Subtitle(settings), DataDescription(settings), bandDescription);
+
+    public static IReadOnlyList<(string Name, LineChart Chart)> Build(IReadOnlyList<EpochMetrics> metrics, string validated, string measured,
         Func<int, string>? bandDescription = null)
     {
         var healthy = metrics.Where(m => !m.Diverged).ToList();
@@ -28,8 +31,6 @@ public static class CurvePlots
                 BandDescription = (bandDescription ?? MinMaxBand)(seeds),
             };
 
-        var measured = DataDescription(settings);
-        var validated = Subtitle(settings);
         return new[]
         {
             ("val_accuracy", Chart($"Validation accuracy — {validated}", "Accuracy", m => m.ValAccuracy, YRangePolicy.Accuracy)),
@@ -39,17 +40,25 @@ public static class CurvePlots
         };
     }
 
-    public static void Render(RunFolder folder, IReadOnlyList<EpochMetrics> metrics, RunSettings settings, PlotSize size)
+    public static void Render(RunFolder folder, IReadOnlyList<EpochMetrics> metrics, RunSettings settings, PlotSize size) =>
+        Render(folder, metrics, Subtitle(settings), DataDescription(settings), size);
+
+    // `validated` describes the validation curves' data, `measured` the training loss's; runs merged under
+    // --label-runs have no one description, so the caller names the runs instead.
+    public static void Render(RunFolder folder, IReadOnlyList<EpochMetrics> metrics, string validated, string measured, PlotSize size)
     {
-        foreach (var (name, chart) in Build(metrics, settings))
+        foreach (var (name, chart) in Build(metrics, validated, measured))
             LineChartPlot.Save(chart, folder.PlotPath(name, "png"), folder.PlotPath(name, "svg"), size);
     }
 
-    // What the curves were measured on, for the figure titles: "MNIST, 2,000 training images, validation on the test set".
+    // What the curves were measured on, for the figure titles: "MNIST, 2,000 training images, validation on 10,000 test
+    // images" (the counts the run recorded; a config.json from before they were recorded says what it asked for).
     public static string Subtitle(RunSettings s)
     {
-        var validation = s.Validation == ValidationMode.Test ? "test set" : "holdout";
-        return $"{DataDescription(s)}, validation on the {validation}";
+        var kind = s.Validation == ValidationMode.Test ? "test" : "holdout";
+        if (s.Images is { } counts)
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DataDescription(s)}, validation on {counts.Validation:N0} {kind} images");
+        return $"{DataDescription(s)}, validation on the {(s.Validation == ValidationMode.Test ? "test set" : "holdout")}";
     }
 
     // The training data alone: "MNIST, 2,000 training images".
@@ -61,7 +70,8 @@ public static class CurvePlots
             "fashion" => "Fashion-MNIST",
             var path => Path.GetFileName(Path.TrimEndingDirectorySeparator(path)),
         };
-        var images = s.TrainLimit is { } n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {n:N0} training images") : "";
+        var train = s.Images?.Train ?? s.TrainLimit;
+        var images = train is { } n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {n:N0} training images") : "";
         return dataset + images;
     }
 
@@ -79,15 +89,5 @@ public static class CurvePlots
         };
     }
 
-    private static string LegendName(string activation)
-    {
-        try
-        {
-            return ActivationRegistry.Parse(activation).DisplayName;
-        }
-        catch (ArgumentException)
-        {
-            return activation;
-        }
-    }
+    private static string LegendName(string activation) => LegendNames.Of(activation);
 }

@@ -1,8 +1,8 @@
 namespace MnistCompare.Reporting;
 
 // The layout of a run folder (runs/<name> or --out DIR): config.json, metrics.csv, summary.md, evaluation.csv, the
-// plots, report.html, models/, evaluation/ and confusion/ (per activation × seed) and checkpoints/ (the state of
-// trainings in progress).
+// plots, report.html, models/, evaluation/ and confusion/ (per activation × seed) and checkpoints/ (each training's
+// state after its last finished epoch, to resume or extend it).
 public sealed class RunFolder
 {
     public RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
@@ -44,8 +44,6 @@ public sealed class RunFolder
 
     public string PlotPath(string name, string extension) => Combine($"{name}.{extension}");
 
-    public static string DefaultPath(DateTime now) => System.IO.Path.Combine("runs", now.ToString("yyyyMMdd-HHmmss"));
-
     public bool Exists => File.Exists(ConfigPath) || File.Exists(MetricsPath);
 
     // A fresh run must not mix with an old one: an existing run folder needs --resume or --force.
@@ -71,6 +69,12 @@ public sealed class RunFolder
         Directory.CreateDirectory(ConfusionPath);
         RemoveUnfinishedWrites();
         ProbeWritable();
+    }
+
+    // A run whose every pair diverged keeps no checkpoint; an empty folder would only suggest something was left.
+    public void RemoveEmptyCheckpoints()
+    {
+        if (Directory.Exists(CheckpointsPath) && !Directory.EnumerateFileSystemEntries(CheckpointsPath).Any()) Directory.Delete(CheckpointsPath);
     }
 
     // A process killed while replacing a file leaves the temporary copy behind (AtomicFile names them
@@ -101,6 +105,7 @@ public sealed class RunFolder
     // --resume continues what config.json records; without it there is nothing to continue.
     public void RequireRunToResume()
     {
+        if (!Directory.Exists(Path)) throw new UserError($"--resume: {Path} does not exist; there is no run to resume there");
         if (!File.Exists(ConfigPath))
             throw new UserError($"--resume: {ConfigPath} does not exist; there is no run to resume in {Path}");
     }

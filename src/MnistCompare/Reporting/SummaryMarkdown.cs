@@ -10,13 +10,24 @@ public static class SummaryMarkdown
 {
     public const string FileName = "summary.md";
 
+    // `runs`: for curves merged from runs with different settings (plot --label-runs), one line per run in place of
+    // the one description.
     public static string Format(RunSettings settings, IReadOnlyList<ActivationSummary> rows, string? status = null,
-        IReadOnlyList<ActivationEvaluation>? evaluations = null)
+        IReadOnlyList<ActivationEvaluation>? evaluations = null, IReadOnlyList<string>? runs = null)
     {
         var text = new StringBuilder();
         text.AppendLine("# MnistCompare summary");
         text.AppendLine();
-        text.AppendLine(Describe(settings));
+        if (runs is null)
+        {
+            text.AppendLine(Describe(settings));
+        }
+        else
+        {
+            text.AppendLine("Each row is one activation of one run, named \"activation · run\"; the runs:");
+            text.AppendLine();
+            foreach (var run in runs) text.AppendLine($"- {run}");
+        }
         if (status is not null)
         {
             text.AppendLine();
@@ -31,7 +42,7 @@ public static class SummaryMarkdown
         foreach (var row in rows)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {row.Activation} | {Percent(row.BestValAccuracy)} | {Percent(row.FinalValAccuracy)} | {Loss(row.FinalValLoss)} | " +
+                $"| {LegendNames.Of(row.Activation)} | {Percent(row.BestValAccuracy)} | {Percent(row.FinalValAccuracy)} | {Loss(row.FinalValLoss)} | " +
                 $"{Seconds(row.SecondsPerEpoch)} | {row.ParameterCount:N0} | {(row.Divergences.Count == 0 ? "no" : "yes: " + string.Join("; ", row.Divergences))} |");
             text.AppendLine(holdout ? $" {(row.TestAccuracy is { } t ? Percent(t) : "")} |" : "");
         }
@@ -47,7 +58,7 @@ public static class SummaryMarkdown
             {
                 text.AppendLine();
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Highest final validation accuracy: **{best.Activation}** ({Percent(best.FinalValAccuracy)})."));
+                    $"Highest final validation accuracy: **{LegendNames.Of(best.Activation)}** ({Percent(best.FinalValAccuracy)})."));
             }
         }
         if (evaluations is { Count: > 0 })
@@ -60,17 +71,30 @@ public static class SummaryMarkdown
 
     public static string Describe(RunSettings s)
     {
-        var validation = s.Validation == ValidationMode.Test ? "validation on the test set" : $"validation on a {RunSettings.HoldoutSize:N0}-image holdout, test set at the end";
-        var limit = s.TrainLimit is { } n ? $", first {n:N0} training images" : "";
         var seeds = s.Seeds == 1 ? $"seed {s.Seed}" : $"seeds {s.Seed}–{s.Seed + s.Seeds - 1}";
         var shard = s.Shard is { } part
             ? $" This is {part.Describe()} of the plan: {string.Join(", ", part.Pairs.Select(p => $"{p.Activation} seed {p.Seed}"))}."
             : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Dataset {s.Dataset}{limit}; {s.Epochs} epoch{(s.Epochs == 1 ? "" : "s")}, batch {s.BatchSize}, Adam (lr {s.LearningRate}), gradient clipping ±{s.ClipValue}, NLL loss; {validation}; {seeds}.{shard}");
+            $"Dataset {s.Dataset}: {Images(s)}; {s.Epochs} epoch{(s.Epochs == 1 ? "" : "s")}, batch {s.BatchSize}, Adam (lr {s.LearningRate}), gradient clipping ±{s.ClipValue}, NLL loss; {seeds}.{shard}");
     }
 
-    private static string Percent(Statistic s) => s.Count == 0
+    // The counts the run found when it loaded the data; a config.json from before they were recorded says what
+    // its settings asked for.
+    private static string Images(RunSettings s) => s.Images switch
+    {
+        { } n when s.Validation == ValidationMode.Test => string.Create(CultureInfo.InvariantCulture,
+            $"{n.Train:N0} training images, validation on {n.Validation:N0} test images"),
+        { } n => string.Create(CultureInfo.InvariantCulture,
+            $"{n.Train:N0} training images, validation on {n.Validation:N0} holdout images, {n.FinalTest:N0} test images at the end"),
+        null => (s.TrainLimit is { } limit ? string.Create(CultureInfo.InvariantCulture, $"first {limit:N0} training images") : "every training image") +
+                (s.Validation == ValidationMode.Test
+                    ? ", validation on the test set"
+                    : $", validation on a {RunSettings.HoldoutSize:N0}-image holdout, test set at the end"),
+    };
+
+    // "99.12%", or "99.12% ± 0.08" (mean ± standard deviation over seeds): the same text here and in the terminal.
+    public static string Percent(Statistic s) => s.Count == 0
         ? "–"
         : s.Count > 1
             ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}% ± {s.StandardDeviation * 100:F2}")
@@ -80,7 +104,7 @@ public static class SummaryMarkdown
     internal static string Seconds(double perEpoch) =>
         double.IsNaN(perEpoch) ? "–" : perEpoch.ToString("F1", CultureInfo.InvariantCulture);
 
-    private static string Loss(Statistic s) => s.Count == 0
+    public static string Loss(Statistic s) => s.Count == 0
         ? "–"
         : s.Count > 1
             ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4} ± {s.StandardDeviation:F4}")

@@ -38,17 +38,21 @@ public sealed class Comparison
     // What --resume found worth telling: checkpoints it could not use.
     public IReadOnlyList<string> ResumeNotes => resumeNotes;
 
-    // Records the configuration of a new run, or takes over what the run being resumed has kept: the finished
-    // pairs, and the epochs of unfinished ones that a checkpoint covers. Returns how many pairs are finished.
-    public int Start(bool resume)
+    // Takes over what the run being resumed has kept (the finished pairs, and the epochs of unfinished ones that a
+    // checkpoint covers), then records the configuration: `recordAs`, given the number of pairs left to train,
+    // adds how the work is spread (--parallel), which only that number decides. Returns how many pairs are finished.
+    public int Start(bool resume, Func<int, RunSettings>? recordAs = null)
     {
         if (resume) LoadRecordedRuns();
-        else RunConfigFile.Write(folder.ConfigPath, settings);
+        RunConfigFile.Write(folder.ConfigPath, recordAs?.Invoke(PendingPairs.Count) ?? settings);
         WriteReports();
         EvaluationOutputs.WriteTable(folder, Evaluations);
         WritePage();
         return finished.Count;
     }
+
+    // The epochs still to train, over every pair: what the time estimate is made of.
+    public int PendingEpochs => PendingPairs.Sum(p => settings.Epochs - EarlierEpochs(p.Activation, p.Seed).Count);
 
     public IReadOnlyList<ActivationSummary> Run(ITrainingObserver display, CancellationToken cancellation)
     {
@@ -95,17 +99,18 @@ public sealed class Comparison
         finished.Add((activation, seed));
         WriteReports();
         WritePage();
-        // Only now is everything the checkpoint could restore recorded elsewhere.
-        File.Delete(folder.CheckpointPath(activation, seed));
+        // A finished pair keeps the checkpoint of its last epoch: `--resume --epochs N` extends the run from it exactly
+        // as if N had been asked for at the start. A diverged one is never trained again.
+        if (metrics.Any(m => m.Activation == activation && m.Seed == seed && m.Diverged)) File.Delete(folder.CheckpointPath(activation, seed));
     }
 
-    // The weights of the pairs still to train, two checkpoints per training in flight (the one in place and its
-    // replacement, each the weights and Adam's two moments) and room for the reports and plots.
+    // For every pair still to train its weights and the checkpoint it keeps (the weights and Adam's two moments),
+    // one more checkpoint per training in flight (the replacement being written) and room for the reports and plots.
     public long DiskBytesNeeded(int concurrentTrainings = 1)
     {
         const long reports = 16_000_000;
         var weights = Pairs.Where(p => !finished.Contains(p)).Select(p => ParameterCounts.Of(p.Activation, imageSize) * sizeof(float)).ToList();
-        return weights.Count == 0 ? reports : weights.Sum() + concurrentTrainings * 2 * 3 * weights.Max() + reports;
+        return weights.Count == 0 ? reports : weights.Sum() * (1 + 3) + concurrentTrainings * 3 * weights.Max() + reports;
     }
 
     private void LoadRecordedRuns()
@@ -161,7 +166,12 @@ public sealed class Comparison
     private int CheckpointedEpochs(string activation, long seed, IReadOnlyList<EpochMetrics> rows)
     {
         var path = folder.CheckpointPath(activation, seed);
-        if (!File.Exists(path)) return 0;
+        if (!File.Exists(path))
+        {
+            // A finished pair being extended without the state of its last epoch (deleted, or made before it was kept).
+            if (rows.Count > 0 && File.Exists(folder.WeightsPath(activation, seed))) resumeNotes.Add($"{path} does not exist; {activation} seed {seed} trains again from epoch 1");
+            return 0;
+        }
         try
         {
             var epoch = Checkpoint.ReadEpoch(path, new Checkpoint.Identity(activation, seed));

@@ -42,7 +42,12 @@ public sealed record RunSettings
 
     public double ClipValue { get; init; } = 0.5;
 
+    // The first N training images; under holdout validation, the first N of those left after the holdout, so
+    // that N is always the number of images trained on.
     public int? TrainLimit { get; init; }
+
+    // The first N images of the validation set (the test set, or the holdout); a holdout's final test stays whole.
+    public int? ValLimit { get; init; }
 
     public bool Normalize { get; init; }
 
@@ -57,6 +62,17 @@ public sealed record RunSettings
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RunShard? Shard { get; init; }
 
+    // How the run's last start spread the work: --parallel, and the intra-op threads each training process had
+    // (Threads when the trainings ran in turn). Recorded for the reader; they change no number in the results
+    // beyond what the threads per training change.
+    public int Parallel { get; init; } = 1;
+
+    public int? ThreadsPerTraining { get; init; }
+
+    // What the data turned out to hold once loaded (null in a config.json written before this was recorded):
+    // the headers, titles and summaries state these counts rather than guess them from the settings.
+    public ImageCounts? Images { get; init; }
+
     // The seeds of the runs: Seed, Seed+1, … one per repetition.
     public IEnumerable<long> RunSeeds() => Enumerable.Range(0, Seeds).Select(i => Seed + i);
 
@@ -68,3 +84,6 @@ public sealed record RunSettings
     public IReadOnlyList<(string Activation, long Seed)> Pairs() =>
         Shard is null ? PlanPairs() : Shard.Pairs.Select(p => (p.Activation, p.Seed)).ToList();
 }
+
+// How many images a run trained on, validated on each epoch, and (holdout validation) tested on once at the end.
+public sealed record ImageCounts(int Train, int Validation, int? FinalTest);

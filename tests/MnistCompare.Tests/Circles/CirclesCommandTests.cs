@@ -86,12 +86,18 @@ public sealed class CirclesCommandTests
     }
 
     [Fact]
-    public void ARunIntoAFolderReplacesWhatAnEarlierRunWroteThere()
+    public void AnEarlierRunIsReplacedOnlyWithForce()
     {
         var folder = runs.NewPath("circles-rerun");
         AppRunner.Succeeds([.. Small, "--sweeps", "epochs", "--out", folder]);
+        var before = RunFiles.Snapshot(folder);
 
-        AppRunner.Succeeds([.. Small, "--sweeps", "widths", "--out", folder]);
+        var error = AppRunner.FailsWithOneLine(2, [.. Small, "--sweeps", "widths", "--out", folder]);
+
+        Assert.Equal($"error: --out: {folder} already holds a circles run; pass --force to replace it, or choose another --out", error);
+        Assert.Equal(before, RunFiles.Snapshot(folder));
+
+        AppRunner.Succeeds([.. Small, "--sweeps", "widths", "--force", "--out", folder]);
 
         Assert.Equal(["accuracies.csv", "accuracies.md", "widths.png", "widths.svg"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));

@@ -44,6 +44,8 @@ public static class AppRunner
                 Interactive = InteractionSupport.No,
                 Out = new AnsiConsoleOutput(output),
             });
+            // As the app sets up its console when the output is not a terminal.
+            AnsiConsole.Console.Profile.Width = 120;
             int exitCode;
             try
             {

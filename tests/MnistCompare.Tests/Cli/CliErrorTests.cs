@@ -23,13 +23,25 @@ public sealed class CliErrorTests
     [InlineData("--activations: no activation named", "-a", ",")]
     [InlineData("--activations: no activation named", "-a", "")]
     [InlineData("--epochs must be a positive number", "--epochs", "-1")]
-    [InlineData("Cannot parse argument 'ten' for option '--epochs'", "--epochs", "ten")]
-    [InlineData("Cannot parse argument '1.5' for option '--batch-size'", "--batch-size", "1.5")]
-    [InlineData("Cannot parse argument 'all' for option '--train-limit'", "--train-limit", "all")]
-    [InlineData("Cannot parse argument 'fast' for option '--lr'", "--lr", "fast")]
-    [InlineData("Cannot parse argument 'x' for option '--clip'", "--clip", "x")]
-    [InlineData("Cannot parse argument 'two' for option '--seeds'", "--seeds", "two")]
-    [InlineData("Cannot parse argument 'max' for option '--threads'", "--threads", "max")]
+    [InlineData("--epochs: 'ten' is not a whole number", "--epochs", "ten")]
+    [InlineData("--batch-size: '1.5' is not a whole number", "--batch-size", "1.5")]
+    [InlineData("--train-limit: 'all' is not a whole number", "--train-limit", "all")]
+    [InlineData("--train-limit: '2k' is not a whole number", "--train-limit", "2k")]
+    [InlineData("--val-limit: 'some' is not a whole number", "--val-limit", "some")]
+    [InlineData("--val-limit must be a positive number of images", "--val-limit", "0")]
+    [InlineData("--lr: 'fast' is not a number", "--lr", "fast")]
+    [InlineData("--clip: 'x' is not a number", "--clip", "x")]
+    [InlineData("--seeds: 'two' is not a whole number", "--seeds", "two")]
+    [InlineData("--seed: 'one' is not a whole number", "--seed", "one")]
+    [InlineData("--threads: 'max' is not a whole number", "--threads", "max")]
+    [InlineData("--validation: unknown mode 'foo' (expected test or holdout)", "--validation", "foo")]
+    [InlineData("--dataset: unknown dataset 'cifar' (expected mnist or fashion; --data DIR", "--dataset", "cifar")]
+    [InlineData("unknown option '--epoch'", "--epoch", "1")]
+    [InlineData("unexpected argument 'gelu'; an option takes one value (lists are comma-separated, as in -a relu,gelu)", "-a", "relu", "gelu")]
+    [InlineData("--activations: relu is named twice", "-a", "relu,relu")]
+    [InlineData("--activations: relu and ReLU are the same activation (ReLU); name it once", "-a", "relu,ReLU")]
+    [InlineData("--activations: leaky-relu:0.01 and leaky-relu are the same activation", "-a", "leaky-relu:0.01,gelu,leaky-relu")]
+    [InlineData("--activations: swish and silu are the same activation", "-a", "swish,silu")]
     [InlineData("--batch-size must be a positive number", "--batch-size", "0")]
     [InlineData("--batch-size must be a positive number", "--batch-size", "-32")]
     [InlineData("--seeds must be a positive number", "--seeds", "0")]
@@ -43,7 +55,7 @@ public sealed class CliErrorTests
     [InlineData("--lr must be a positive number", "--lr", "-1")]
     [InlineData("--lr must be a positive number", "--lr", "0")]
     [InlineData("--clip must be a positive number", "--clip", "0")]
-    [InlineData("Unrecognized command or argument '--bogus'", "--bogus")]
+    [InlineData("unknown option '--bogus'", "--bogus")]
     [InlineData("--resume and --force exclude each other", "--resume", "--force")]
     public void ABadOptionIsOneLineAndExitCode2(string expected, params string[] args)
     {
@@ -52,7 +64,35 @@ public sealed class CliErrorTests
         var tiny = Tiny.Chunk(2).Where(pair => !args.Contains(pair[0])).SelectMany(pair => pair);
         var error = AppRunner.FailsWithOneLine(2, ["compare", .. tiny, "--out", output, .. args]);
         Assert.Contains(expected, error);
+        // Nothing of .NET's vocabulary: no type names, no parser phrasing.
+        Assert.DoesNotContain("System.", error);
+        Assert.DoesNotContain("Cannot parse", error);
+        Assert.DoesNotContain("Unrecognized", error);
         Assert.False(Directory.Exists(output), "nothing is written for a bad option");
+    }
+
+    [Fact]
+    public void AnOutThatIsAFileOrInsideOneIsOneLineNamingIt()
+    {
+        var file = runs.NewPath("a-file");
+        File.WriteAllText(file, "not a folder");
+        string[][] commands = [["compare", .. Tiny], ["plot", runs.NewPath("missing-run")], ["circles"], ["activations"]];
+        foreach (var command in commands)
+        {
+            Assert.Equal($"error: --out: {file} is a file; give a folder (a new one, or a run folder)",
+                AppRunner.FailsWithOneLine(2, [.. command, "--out", file]));
+            Assert.Equal($"error: --out: {file} is a file, so {file}/sub cannot be a folder inside it; give a folder",
+                AppRunner.FailsWithOneLine(2, [.. command, "--out", Path.Combine(file, "sub")]));
+        }
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void ResumingARunThatDoesNotExistNamesTheMissingRunBeforeAnyOption()
+    {
+        var missing = runs.NewPath("nosuchrun");
+        Assert.Equal($"error: --resume: {missing} does not exist; there is no run to resume there",
+            AppRunner.FailsWithOneLine(2, "compare", "--resume", "--out", missing, "-a", "relu"));
     }
 
     [Fact]

@@ -61,7 +61,12 @@ public sealed class CompareEndToEndTests
     {
         run.AssertSucceeded();
         var settings = RunConfigFile.Read(run.File("config.json"));
-        var expected = new RunSettings { Activations = Activations, Epochs = 1, TrainLimit = 2000, Normalize = true };
+        // With what the run found and how it spread the work: the images it used, the threads of its one training.
+        var expected = new RunSettings
+        {
+            Activations = Activations, Epochs = 1, TrainLimit = 2000, Normalize = true, ThreadsPerTraining = Environment.ProcessorCount,
+            Images = new ImageCounts(2000, 10_000, null),
+        };
         Assert.Equal(Activations, settings.Activations);
         Assert.Equal(expected, settings with { Activations = expected.Activations });
 
@@ -82,11 +87,11 @@ public sealed class CompareEndToEndTests
         run.AssertSucceeded();
         var summary = File.ReadAllText(run.File("summary.md"));
         Assert.StartsWith("# MnistCompare summary", summary);
-        Assert.Contains("first 2,000 training images; 1 epoch,", summary);
+        Assert.Contains("Dataset mnist: 2,000 training images, validation on 10,000 test images; 1 epoch,", summary);
         Assert.DoesNotContain("In progress", summary);
         foreach (var row in run.Rows)
         {
-            var cells = Assert.Single(RunFiles.SummaryRows(run.File("summary.md"), row.Activation));
+            var cells = Assert.Single(RunFiles.SummaryRows(run.File("summary.md"), CustomActivations.ActivationRegistry.Parse(row.Activation).DisplayName));
             var percent = (row.ValAccuracy * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
             Assert.Equal(percent, cells[1]);
             Assert.Equal(percent, cells[2]);
@@ -95,7 +100,7 @@ public sealed class CompareEndToEndTests
             Assert.Equal("no", cells[6]);
         }
         var best = run.Rows.MaxBy(r => r.ValAccuracy)!;
-        Assert.Contains($"Highest final validation accuracy: **{best.Activation}**", summary);
+        Assert.Contains($"Highest final validation accuracy: **{CustomActivations.ActivationRegistry.Parse(best.Activation).DisplayName}**", summary);
     }
 
     [Fact]

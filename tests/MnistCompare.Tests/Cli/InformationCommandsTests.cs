@@ -57,6 +57,40 @@ public sealed class InformationCommandsTests
     }
 
     [Fact]
+    public void ActivationsTablesKeepEveryNumberOnItsLineAndNeverPrintMinusZero()
+    {
+        var result = AppRunner.Succeeds("activations", "--out", runs.NewPath("activation-tables"));
+
+        var drawn = ActivationRegistry.Names.Except(["softmax", "maxout"]).Select(n => ActivationRegistry.Parse(n).DisplayName).ToList();
+        // Two tables (f and f′), each with one line per activation holding its name and its nine numbers.
+        foreach (var name in drawn)
+        {
+            var rows = result.OutLines.Where(l => l.StartsWith($"│ {name} ", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, rows.Count);
+            Assert.All(rows, row =>
+            {
+                var cells = row.Trim('│').Split('│').Select(c => c.Trim()).ToArray();
+                Assert.Equal(10, cells.Length);
+                Assert.All(cells.Skip(1), c => Assert.Matches(@"^-?[0-9]+(\.[0-9]+)?$", c));
+                Assert.DoesNotContain("-0", cells.Skip(1));
+            });
+        }
+        // GELU at −5 is −1.4e-6: printed as 0.
+        Assert.Equal("0", result.OutLines.First(l => l.StartsWith("│ GELU (tanh) ", StringComparison.Ordinal)).Split('│')[2].Trim());
+    }
+
+    [Theory]
+    [InlineData("maxout")]
+    [InlineData("maxout:3,softmax")]
+    public void ActivationsRefusesWhenNothingAskedForCanBeDrawn(string names)
+    {
+        var folder = runs.NewPath("not-drawn");
+        var error = AppRunner.FailsWithOneLine(2, "activations", "-a", names, "--out", folder);
+        Assert.Contains("cannot be drawn: not element-wise", error);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void ActivationsDrawsOnlyTheOnesAskedFor()
     {
         var folder = runs.NewPath("two-activations");

@@ -47,7 +47,7 @@ public sealed class ParallelCompareTests : IClassFixture<ParallelRuns>
         var parallel = runs.Parallel.Result;
         // A machine with fewer than two cores adds a note that the workers compete for them; nothing else may appear.
         Assert.True(parallel.ExitCode == 0 && parallel.ErrorLines.All(l => l.StartsWith("note: ", StringComparison.Ordinal)), parallel.ToString());
-        Assert.Contains("Training 2 runs at a time with 1 thread each.", parallel.OutLines);
+        Assert.Contains(parallel.OutLines, l => l.StartsWith("Training ", StringComparison.Ordinal) && l.Contains("; 2 runs at a time with 1 thread each; ", StringComparison.Ordinal));
         foreach (var activation in runs.ActivationNames)
         {
             Assert.Contains($"training {activation} (seed 1) from epoch 1", parallel.OutLines);
@@ -88,11 +88,30 @@ public sealed class ParallelCompareTests : IClassFixture<ParallelRuns>
     }
 
     [Fact]
-    public void TheWorkersLeaveNoCheckpointsOrTemporaryFilesBehind()
+    public void TheWorkersLeaveTheSequentialRunsCheckpointsAndNoTemporaryFiles()
     {
-        Assert.Empty(Directory.GetFiles(runs.Parallel.File("checkpoints")));
+        // Each pair keeps the state of its last epoch (to extend the run), the same bytes as the sequential run's.
+        foreach (var activation in runs.ActivationNames)
+        {
+            var name = Path.Combine("checkpoints", $"{activation}-seed1.checkpoint");
+            Assert.Equal(File.ReadAllBytes(runs.Sequential.File(name)), File.ReadAllBytes(runs.Parallel.File(name)));
+        }
+        Assert.Equal(2, Directory.GetFiles(runs.Parallel.File("checkpoints")).Length);
         Assert.Empty(RunFiles.TemporaryFiles(runs.Parallel.Folder));
         Assert.DoesNotContain("In progress", File.ReadAllText(runs.Parallel.File("summary.md")));
+    }
+
+    [Fact]
+    public void ConfigRecordsTheParallelismAndTheThreadsOfEachTraining()
+    {
+        static (int, int, int?) Spread(CompletedRun run)
+        {
+            var settings = MnistCompare.Reporting.RunConfigFile.Read(run.File("config.json"));
+            return (settings.Threads, settings.Parallel, settings.ThreadsPerTraining);
+        }
+        Assert.Equal((1, 1, 1), Spread(runs.Sequential));
+        // The diverged run, as the parallel one is resumed with other threads by another test.
+        Assert.Equal((2, 2, 1), Spread(runs.Diverged));
     }
 
     [Fact]
@@ -108,6 +127,8 @@ public sealed class ParallelCompareTests : IClassFixture<ParallelRuns>
         Assert.True(relu.Diverged && double.IsNaN(relu.TrainLoss) && double.IsNaN(relu.ValLoss), relu.Line);
         Assert.Equal(["relu", "sigmoid", "sigmoid"], rows.Select(r => r.Activation));
         Assert.Equal(["sigmoid-seed1.weights"], Directory.GetFiles(runs.Diverged.File("models")).Select(Path.GetFileName));
+        // A diverged training is never continued, so it keeps no checkpoint.
+        Assert.Equal(["sigmoid-seed1.checkpoint"], Directory.GetFiles(runs.Diverged.File("checkpoints")).Select(Path.GetFileName));
     }
 
     [Fact]

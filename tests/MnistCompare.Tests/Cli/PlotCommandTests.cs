@@ -36,14 +36,21 @@ public sealed class PlotCommandTests
         Assert.Equal(a.Rows.Concat(b.Rows).Select(r => r.Line), RunFiles.ReadMetrics(Path.Combine(merged, "metrics.csv")).Select(r => r.Line));
         // summary.md: relu over two seeds (mean ± std), gelu over one.
         var summary = Path.Combine(merged, "summary.md");
-        Assert.Contains(" ± ", Assert.Single(RunFiles.SummaryRows(summary, "relu"))[2]);
-        Assert.DoesNotContain("±", Assert.Single(RunFiles.SummaryRows(summary, "gelu"))[2]);
+        Assert.Contains(" ± ", Assert.Single(RunFiles.SummaryRows(summary, "ReLU"))[2]);
+        Assert.DoesNotContain("±", Assert.Single(RunFiles.SummaryRows(summary, "GELU (tanh)"))[2]);
         Assert.Contains("means over 2 seeds", File.ReadAllText(summary));
         // report.html: the merged summary and the three merged charts, inline; a merge has no config.json of its own.
         var report = File.ReadAllText(Path.Combine(merged, "report.html"));
         Assert.Contains("means over 2 seeds", report);
-        Assert.Equal(3, report.Split("<svg").Length - 1);
+        // Every figure the merge drew, inline.
+        Assert.Equal(Directory.GetFiles(merged, "*.svg").Length, report.Split("<svg").Length - 1);
         Assert.Contains("This folder has no config.json", report);
+        // The terminal shows the summary's numbers, spread included, under the same legend names.
+        var reluCells = Assert.Single(RunFiles.SummaryRows(summary, "ReLU"));
+        var printed = Assert.Single(result.OutLines, l => l.StartsWith("│ ReLU ", StringComparison.Ordinal));
+        Assert.Contains($"│ {reluCells[1]} ", printed);
+        Assert.Contains($"│ {reluCells[2]} ", printed);
+        Assert.Contains($"│ {reluCells[3]} ", printed);
         // The sources are read, never written.
         Assert.Equal(beforeA, RunFiles.Snapshot(a.Folder));
         Assert.Equal(beforeB, RunFiles.Snapshot(b.Folder));
@@ -108,5 +115,50 @@ public sealed class PlotCommandTests
         var error = AppRunner.FailsWithOneLine(1, "plot", folder, "--out", runs.NewPath("unused"));
 
         Assert.Contains("metrics.csv: line 2: expected 10 columns, found 6", error);
+    }
+
+    // ELU on fewer images without --normalize: settings the comparison does not share.
+    private string OtherSettingsRun()
+    {
+        var folder = runs.NewPath("elu-300");
+        AppRunner.Succeeds("compare", "-a", "elu", "--train-limit", "300", "--val-limit", "500", "--epochs", "1", "--out", folder);
+        return folder;
+    }
+
+    [Fact]
+    public void RunsMadeWithOtherSettingsAreRefusedNamingTheSettings()
+    {
+        runs.Comparison.AssertSucceeded();
+        var merged = runs.NewPath("not-merged");
+
+        var error = AppRunner.FailsWithOneLine(2, "plot", runs.Comparison.Folder, OtherSettingsRun(), "--out", merged);
+
+        Assert.Contains("were made with different settings: ", error);
+        Assert.Contains("normalize (true vs false)", error);
+        Assert.Contains("train_limit (2000 vs 300)", error);
+        Assert.Contains("val_limit (none vs 500)", error);
+        Assert.Contains("pass --label-runs", error);
+        Assert.False(Directory.Exists(merged));
+    }
+
+    [Fact]
+    public void LabelRunsDrawsRunsWithOtherSettingsAndTheSameActivationTwiceEachUnderItsRunsName()
+    {
+        runs.Comparison.AssertSucceeded();
+        var copy = runs.NewPath("copy");
+        RunFiles.CopyFolder(runs.Comparison.Folder, copy);
+        var other = OtherSettingsRun();
+        var merged = runs.NewPath("labelled");
+
+        AppRunner.Succeeds("plot", runs.Comparison.Folder, copy, other, "--label-runs", "--out", merged);
+
+        var (a, b, c) = (Path.GetFileName(runs.Comparison.Folder), Path.GetFileName(copy), Path.GetFileName(other));
+        string[] names = [$"ReLU · {a}", $"GELU (tanh) · {a}", $"ReLU · {b}", $"GELU (tanh) · {b}", $"ELU · {c}"];
+        Assert.Equal(names, SvgChart.Read(Path.Combine(merged, "val_accuracy.svg")).Names);
+        var summary = Path.Combine(merged, "summary.md");
+        foreach (var name in names) Assert.Single(RunFiles.SummaryRows(summary, name));
+        var text = File.ReadAllText(summary);
+        Assert.Contains($"- {a}: Dataset mnist: 2,000 training images, validation on 10,000 test images;", text);
+        Assert.Contains($"- {c}: Dataset mnist: 300 training images, validation on 500 test images;", text);
     }
 }

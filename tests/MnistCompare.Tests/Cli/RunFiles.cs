@@ -26,7 +26,7 @@ public static class RunFiles
         }).ToList();
     }
 
-    // The rows of summary.md's table whose first cell is `activation`.
+    // The rows of summary.md's table whose first cell is `activation` (its legend name, "ReLU").
     public static IReadOnlyList<string[]> SummaryRows(string summaryPath, string activation) =>
         File.ReadAllLines(summaryPath)
             .Where(l => l.StartsWith('|'))

@@ -1,3 +1,4 @@
+using MnistCompare.Data;
 using MnistCompare.Tests.Cli;
 
 namespace MnistCompare.Tests.Faults;
@@ -38,7 +39,8 @@ public sealed class DiskSpaceTests : IClassFixture<FaultRun>
             Assert.True(exitCode == 1, $"exit {exitCode}: {error}");
             var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Contains("No space left on device", line);
-            Assert.Contains($"--resume --out {folder}", line);
+            // A command that works pasted anywhere: the script by its absolute path.
+            Assert.Contains($"{DatasetLocator.FromEnvironment().FindRepositoryRoot()}/scripts/compare.sh --resume --out {folder}", line);
         }
         run.AssertOnlyCompleteFiles(folder, "after the disk filled up");
         File.Delete(filler);

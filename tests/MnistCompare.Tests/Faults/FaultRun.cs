@@ -99,7 +99,8 @@ public sealed class FaultRun : IDisposable
     // The IEND chunk that closes every PNG: its type and CRC.
     private static readonly byte[] PngEnd = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
 
-    // After a resume: the whole reference, the same weights, no checkpoints and no temporary files left.
+    // After a resume: the whole reference, the same weights, the same checkpoints of the last epoch (kept so that the
+    // run can be extended) and no temporary files left.
     public void AssertFinishedLikeTheReference(string path)
     {
         var folder = new RunFolder(path);
@@ -108,7 +109,11 @@ public sealed class FaultRun : IDisposable
         {
             Assert.Equal(File.ReadAllBytes(new RunFolder(ReferencePath).WeightsPath(activation, 1)), File.ReadAllBytes(folder.WeightsPath(activation, 1)));
         }
-        Assert.Empty(Directory.EnumerateFiles(folder.CheckpointsPath));
+        foreach (var activation in Activations)
+        {
+            Assert.Equal(File.ReadAllBytes(new RunFolder(ReferencePath).CheckpointPath(activation, 1)), File.ReadAllBytes(folder.CheckpointPath(activation, 1)));
+        }
+        Assert.Equal(Activations.Length, Directory.EnumerateFiles(folder.CheckpointsPath).Count());
         Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
     }
 

@@ -1,3 +1,4 @@
+using MnistCompare.Data;
 using MnistCompare.Tests.Cli;
 
 namespace MnistCompare.Tests.Faults;
@@ -53,7 +54,8 @@ public sealed class InterruptionTests : IClassFixture<FaultRun>
             var (exitCode, _, error) = app.WaitForExit(TimeSpan.FromMinutes(2));
             Assert.Equal(130, exitCode);
             var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Contains($"--resume --out {folder}", line);
+            // A command that works pasted anywhere: the script by its absolute path.
+            Assert.Contains($"{DatasetLocator.FromEnvironment().FindRepositoryRoot()}/scripts/compare.sh --resume --out {folder}", line);
         }
         run.AssertOnlyCompleteFiles(folder, "after the signal");
         AppRunner.Succeeds("compare", "--resume", "--out", folder);

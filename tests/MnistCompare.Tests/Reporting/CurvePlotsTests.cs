@@ -100,4 +100,11 @@ public sealed class CurvePlotsTests
     [InlineData("/data/kmnist/", null, ValidationMode.Test, "kmnist, validation on the test set")]
     public void SubtitleSaysWhatTheCurvesWereMeasuredOn(string dataset, int? limit, ValidationMode validation, string expected) =>
         Assert.Equal(expected, CurvePlots.Subtitle(new RunSettings { Dataset = dataset, TrainLimit = limit, Validation = validation }));
+
+    [Fact]
+    public void SubtitleStatesTheImageCountsTheRunFound() =>
+        Assert.Equal("MNIST, 300 training images, validation on 500 holdout images", CurvePlots.Subtitle(new RunSettings
+        {
+            TrainLimit = 300, ValLimit = 500, Validation = ValidationMode.Holdout, Images = new ImageCounts(300, 500, 10_000),
+        }));
 }

@@ -20,12 +20,13 @@ public sealed class SummaryMarkdownTests
         var lines = text.Split(Environment.NewLine);
 
         Assert.Equal("# MnistCompare summary", lines[0]);
-        Assert.Contains("Dataset mnist, first 2,000 training images; 3 epochs, batch 128, Adam (lr 0.001), gradient clipping ±0.5, NLL loss; " +
-                        "validation on the test set; seed 1.", lines);
+        Assert.Contains("Dataset mnist: first 2,000 training images, validation on the test set; 3 epochs, batch 128, Adam (lr 0.001), " +
+                        "gradient clipping ±0.5, NLL loss; seed 1.", lines);
         Assert.Contains("| Activation | Best val acc | Final val acc | Final val loss | s/epoch | Parameters | Diverged |", lines);
-        Assert.Contains("| relu | 98.12% | 97.12% | 0.0712 | 12.3 | 1,199,882 | no |", lines);
-        Assert.Contains("| gelu | 99.01% | 98.01% | 0.0712 | 12.3 | 1,199,882 | no |", lines);
-        Assert.Contains("Highest final validation accuracy: **gelu** (98.01%).", lines);
+        // The legend names of the figures, not the command-line names.
+        Assert.Contains("| ReLU | 98.12% | 97.12% | 0.0712 | 12.3 | 1,199,882 | no |", lines);
+        Assert.Contains("| GELU (tanh) | 99.01% | 98.01% | 0.0712 | 12.3 | 1,199,882 | no |", lines);
+        Assert.Contains("Highest final validation accuracy: **GELU (tanh)** (98.01%).", lines);
         Assert.DoesNotContain("In progress", text);
     }
 
@@ -33,7 +34,7 @@ public sealed class SummaryMarkdownTests
     public void SeveralSeedsShowTheSpread()
     {
         var text = SummaryMarkdown.Format(Settings with { Seeds = 3 }, [Row("relu", 0.97, seeds: 2)]);
-        var row = Assert.Single(text.Split(Environment.NewLine), l => l.StartsWith("| relu |", StringComparison.Ordinal));
+        var row = Assert.Single(text.Split(Environment.NewLine), l => l.StartsWith("| ReLU |", StringComparison.Ordinal));
         Assert.Contains("| 97.00% ± 1.41 |", row);
         Assert.Contains("Values are means over 3 seeds, ± their standard deviation.", text);
         Assert.Contains("seeds 1–3.", text);
@@ -47,9 +48,9 @@ public sealed class SummaryMarkdownTests
 
         var text = SummaryMarkdown.Format(Settings, [diverged, Row("gelu", 0.9)], "In progress: 1 of 2 activation × seed runs have started.");
 
-        Assert.Contains("| relu | – | – | – | – | 10 | yes: seed 1 at epoch 1 |", text.Split(Environment.NewLine));
+        Assert.Contains("| ReLU | – | – | – | – | 10 | yes: seed 1 at epoch 1 |", text.Split(Environment.NewLine));
         Assert.Contains("In progress: 1 of 2", text);
-        Assert.Contains("**gelu**", text);
+        Assert.Contains("**GELU (tanh)**", text);
         Assert.DoesNotContain("NaN", text);
     }
 
@@ -60,8 +61,8 @@ public sealed class SummaryMarkdownTests
             [Row("relu", 0.97, test: Statistic.Of([0.9666])), Row("gelu", 0.98)]);
         var lines = text.Split(Environment.NewLine);
         Assert.Contains(lines, l => l.EndsWith("| Diverged | Test acc |", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("| relu |", StringComparison.Ordinal) && l.EndsWith("| no | 96.66% |", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("| gelu |", StringComparison.Ordinal) && l.EndsWith("| no |  |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| ReLU |", StringComparison.Ordinal) && l.EndsWith("| no | 96.66% |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| GELU (tanh) |", StringComparison.Ordinal) && l.EndsWith("| no |  |", StringComparison.Ordinal));
         Assert.Contains("validation on a 10,000-image holdout, test set at the end", text);
     }
 
@@ -70,6 +71,13 @@ public sealed class SummaryMarkdownTests
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder["summary.md"], SummaryMarkdown.Format(Settings, [Row("leaky-relu:0.2", 0.97)]));
-        Assert.Equal("97.00%", Assert.Single(RunFiles.SummaryRows(folder["summary.md"], "leaky-relu:0.2"))[2]);
+        Assert.Equal("97.00%", Assert.Single(RunFiles.SummaryRows(folder["summary.md"], "Leaky ReLU (0.2)"))[2]);
     }
+
+    [Theory]
+    [InlineData(ValidationMode.Test, 2000, 500, null, "Dataset mnist: 2,000 training images, validation on 500 test images; 3 epochs")]
+    [InlineData(ValidationMode.Holdout, 300, 10_000, 10_000,
+        "Dataset mnist: 300 training images, validation on 10,000 holdout images, 10,000 test images at the end; 3 epochs")]
+    public void TheDescriptionStatesTheImageCountsTheRunFound(ValidationMode validation, int train, int validated, int? test, string expected) =>
+        Assert.StartsWith(expected, SummaryMarkdown.Describe(Settings with { Validation = validation, Images = new ImageCounts(train, validated, test) }));
 }

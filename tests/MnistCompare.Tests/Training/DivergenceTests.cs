@@ -58,10 +58,10 @@ public sealed class DivergenceTests : IClassFixture<DivergedRun>
     [Fact]
     public void TheSummarySaysWhichRunDivergedAndWhen()
     {
-        var relu = Assert.Single(RunFiles.SummaryRows(run.File("summary.md"), "relu"));
+        var relu = Assert.Single(RunFiles.SummaryRows(run.File("summary.md"), "ReLU"));
         Assert.Equal("yes: seed 1 at epoch 1, batch 2", relu[6]);
         Assert.Equal(["–", "–", "–", "–"], new[] { relu[1], relu[2], relu[3], relu[4] });
-        Assert.Equal("no", Assert.Single(RunFiles.SummaryRows(run.File("summary.md"), "sigmoid"))[6]);
+        Assert.Equal("no", Assert.Single(RunFiles.SummaryRows(run.File("summary.md"), "Sigmoid"))[6]);
         Assert.DoesNotContain("NaN", File.ReadAllText(run.File("summary.md")));
     }
 

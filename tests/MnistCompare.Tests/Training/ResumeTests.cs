@@ -106,7 +106,11 @@ public sealed class ResumeTests : IClassFixture<InterruptedRun>
 
         Assert.Equal(run.AfterInterruption["models/relu-seed1.weights"], run.AfterResume["models/relu-seed1.weights"]);
         Assert.Contains("models/elu-seed1.weights", run.AfterResume.Keys);
-        Assert.Equal(run.AfterInterruption["config.json"], run.AfterResume["config.json"]);
+        // The settings are those of the interrupted run; the resume adds only what it found (the image counts) and how it
+        // spread the work.
+        var (recorded, resumed) = (ReadConfig(run.AfterInterruption["config.json"]), ReadConfig(run.AfterResume["config.json"]));
+        Assert.Equal(recorded with { Activations = resumed.Activations }, resumed with { Images = null, ThreadsPerTraining = null });
+        Assert.Equal(new ImageCounts(1000, 10_000, null), resumed.Images);
     }
 
     [Fact]
@@ -114,14 +118,21 @@ public sealed class ResumeTests : IClassFixture<InterruptedRun>
     {
         var summary = System.Text.Encoding.UTF8.GetString(run.AfterResume["summary.md"]);
         Assert.DoesNotContain("In progress", summary);
-        Assert.Single(RunFiles.SummaryRows(Path.Combine(run.Folder, "summary.md"), "relu"));
-        Assert.Single(RunFiles.SummaryRows(Path.Combine(run.Folder, "summary.md"), "elu"));
+        Assert.Single(RunFiles.SummaryRows(Path.Combine(run.Folder, "summary.md"), "ReLU"));
+        Assert.Single(RunFiles.SummaryRows(Path.Combine(run.Folder, "summary.md"), "ELU"));
         foreach (var name in CurvePlots.Names)
         {
             PngFile.AssertValid(Path.Combine(run.Folder, name + ".png"));
             Assert.Equal(["ReLU", "ELU"], SvgChart.Read(Path.Combine(run.Folder, name + ".svg")).Names);
         }
         Assert.Empty(RunFiles.TemporaryFiles(run.Folder));
+    }
+
+    private static RunSettings ReadConfig(byte[] file)
+    {
+        using var temp = new TempFolder();
+        File.WriteAllBytes(temp["config.json"], file);
+        return RunConfigFile.Read(temp["config.json"]);
     }
 
     private static string[] Lines(byte[] file) =>

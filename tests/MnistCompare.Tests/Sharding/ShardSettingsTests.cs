@@ -3,17 +3,17 @@ using MnistCompare.Training;
 
 namespace MnistCompare.Tests.Sharding;
 
-public sealed class SettingsDifferencesTests
+public sealed class ShardSettingsTests
 {
     private static readonly RunSettings Plan = new() { Activations = ["relu", "gelu"], Epochs = 1, TrainLimit = 500 };
 
     [Fact]
-    public void TheShardAndTheThreadsAreNotSettingsOfTheExperiment()
+    public void TheShardAndTheThreadsAreNotSettingsOfTheSweep()
     {
         var first = Plan with { Shard = RunShard.Of(Plan, 1, 2), Threads = 1 };
         var second = Plan with { Shard = RunShard.Of(Plan, 2, 2), Threads = 8 };
 
-        Assert.Empty(SettingsDifferences.Between(first, second));
+        Assert.Empty(SettingsComparison.Between(first, second, SettingsComparison.ShardOrMachineKeys));
     }
 
     [Fact]
@@ -21,9 +21,7 @@ public sealed class SettingsDifferencesTests
     {
         var other = Plan with { Epochs = 2, Dataset = "fashion", TrainLimit = null };
 
-        Assert.Equal(["dataset", "epochs", "train_limit"], SettingsDifferences.Between(Plan, other));
-        Assert.Equal("2", SettingsDifferences.ValueOf(other, "epochs"));
-        Assert.Equal("\"fashion\"", SettingsDifferences.ValueOf(other, "dataset"));
-        Assert.Equal("null", SettingsDifferences.ValueOf(other, "train_limit"));
+        Assert.Equal(["dataset (mnist vs fashion)", "epochs (1 vs 2)", "train_limit (500 vs none)"],
+            SettingsComparison.Between(Plan, other, SettingsComparison.ShardOrMachineKeys).Select(d => d.ToString()).Order());
     }
 }
