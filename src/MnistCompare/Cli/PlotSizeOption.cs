@@ -8,8 +8,8 @@ public static class PlotSizeOption
 {
     public static Option<PlotSize?> Create(string defaultDescription = "1600x1000") => new("--plot-size")
     {
-        Description = $"Size of the pictures in pixels, WIDTHxHEIGHT. Default: {defaultDescription}.",
-        HelpName = "WxH",
+        Description = $"Size of the pictures in pixels, width x height. [default: {defaultDescription}]",
+        HelpName = "width>x<height",
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";

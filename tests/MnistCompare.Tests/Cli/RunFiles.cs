@@ -27,9 +27,11 @@ public static class RunFiles
     }
 
     // The rows of summary.md's table whose first cell is `activation` (its legend name, "ReLU").
+    // Rows of summary.md's first table (the main one; later sections have tables of their own).
     public static IReadOnlyList<string[]> SummaryRows(string summaryPath, string activation) =>
         File.ReadAllLines(summaryPath)
-            .Where(l => l.StartsWith('|'))
+            .SkipWhile(l => !l.StartsWith('|'))
+            .TakeWhile(l => l.StartsWith('|'))
             .Select(l => l.Trim('|').Split('|').Select(c => c.Trim()).ToArray())
             .Where(cells => cells[0] == activation)
             .ToList();

@@ -28,10 +28,10 @@ public sealed class ReportInBrowserTests : IDisposable
         run.AssertSucceeded();
         var html = File.ReadAllText(Report);
 
-        foreach (var activation in new[] { "relu", "gelu" })
+        foreach (var activation in new[] { "ReLU", "GELU (tanh)" })
         {
             var cells = Assert.Single(RunFiles.SummaryRows(run.File("summary.md"), activation));
-            Assert.Matches($"<td>{activation}</td>\\s*<td[^>]*>{Regex.Escape(cells[1])}</td>\\s*<td[^>]*>{Regex.Escape(cells[2])}</td>", html);
+            Assert.Matches($"<td>{Regex.Escape(activation)}</td>\\s*<td[^>]*>{Regex.Escape(cells[1])}</td>\\s*<td[^>]*>{Regex.Escape(cells[2])}</td>", html);
         }
         var pictures = Directory.GetFiles(run.Folder, "*.svg").Concat(Directory.GetFiles(run.Folder, "*.png"))
             .Select(Path.GetFileNameWithoutExtension).OfType<string>().Distinct().ToList();
@@ -60,7 +60,7 @@ public sealed class ReportInBrowserTests : IDisposable
         Assert.Empty(dom.PageProblems);
         var svgs = Directory.GetFiles(run.Folder, "*.svg").Length;
         Assert.Equal(svgs, Regex.Matches(dom.Output, "<svg[ >]").Count);
-        Assert.Contains("<td>gelu</td>", dom.Output);
+        Assert.Contains("<td>GELU (tanh)</td>", dom.Output);
     }
 
     [Fact]

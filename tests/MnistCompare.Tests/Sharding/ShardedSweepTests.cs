@@ -92,7 +92,7 @@ public sealed class ShardedSweepTests : IClassFixture<ShardedSweep>
 
     [Theory]
     [InlineData("epochs", "epochs differs (2 against 1)")]
-    [InlineData("dataset", "dataset differs (\"fashion\" against ")]
+    [InlineData("dataset", "dataset differs (fashion against ")]
     public void AShardOfAnotherSweepIsRefusedNamingTheDifference(string setting, string expected)
     {
         sweep.Second.AssertSucceeded();

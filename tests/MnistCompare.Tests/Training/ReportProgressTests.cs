@@ -39,19 +39,19 @@ public sealed class ReportProgressTests : IDisposable
         var after = File.ReadAllText(folder.ReportPath);
 
         Assert.Contains("Still training: 0 of 2 activation", before);
-        Assert.DoesNotContain("<td>relu</td>", before);
+        Assert.DoesNotContain("<td>ReLU</td>", before);
 
         var midway = reader.PageWhenStarting["gelu"];
         Assert.NotNull(midway);
         Assert.Contains("Still training: 1 of 2 activation", midway);
         Assert.Contains("<meta http-equiv=\"refresh\"", midway);
-        Assert.Contains("<td>relu</td>", midway);
-        Assert.DoesNotContain("<td>gelu</td>", midway);
+        Assert.Contains("<td>ReLU</td>", midway);
+        Assert.DoesNotContain("<td>GELU (tanh)</td>", midway);
 
         Assert.DoesNotContain("Still training", after);
         Assert.DoesNotContain("refresh", after);
-        Assert.Contains("<td>relu</td>", after);
-        Assert.Contains("<td>gelu</td>", after);
+        Assert.Contains("<td>ReLU</td>", after);
+        Assert.Contains("<td>GELU (tanh)</td>", after);
         Assert.Empty(Directory.GetFiles(folder.Path, ".*.tmp"));
     }
 }
