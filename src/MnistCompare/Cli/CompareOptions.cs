@@ -62,6 +62,13 @@ public sealed class CompareOptions
         DefaultValueFactory = _ => 1,
     };
 
+    public Option<string> Diagnostics { get; } = new("--diagnostics")
+    {
+        Description = "on: after every epoch, record each hidden layer's activation statistics on a probe batch and its weight-gradient " +
+                      "norm (diagnostics.csv, gradients.png, activations_stats.png); off: skip them.",
+        DefaultValueFactory = _ => "on",
+    };
+
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Run folder. Default: runs/<date-time>." };
 
     public Option<bool> Resume { get; } = new("--resume") { Description = "Continue the interrupted run in --out, keeping the activation × seed runs already finished." };
@@ -93,6 +100,7 @@ public sealed class CompareOptions
             if (Parsed<double>(r, out var v) && !(v > 0 && double.IsFinite(v))) r.AddError("--clip must be a positive number");
         });
         Dataset.AcceptOnlyFromAmong("mnist", "fashion");
+        Diagnostics.AcceptOnlyFromAmong("on", "off");
         Device.Validators.Add(r =>
         {
             var device = r.GetValueOrDefault<string>();
@@ -126,13 +134,13 @@ public sealed class CompareOptions
     // only spread the work over the cores, so a resumed run may change them.
     public IEnumerable<Option> RunDefining => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Config,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Diagnostics, Config,
     };
 
     public IEnumerable<Option> All => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Threads,
-        Parallel, Out, Resume, Force, Config,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Diagnostics,
+        Threads, Parallel, Out, Resume, Force, Config,
     };
 
     // Defaults, or the settings of --config, overridden by every option given on the command line.
@@ -157,6 +165,7 @@ public sealed class CompareOptions
             Validation = Pick(Validation, b.Validation),
             Device = Pick(Device, b.Device),
             Threads = Pick(Threads, b.Threads),
+            Diagnostics = Pick(Diagnostics, b.Diagnostics ? "on" : "off") == "on",
         };
     }
 

@@ -4,6 +4,9 @@ using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
 
+// The type, not the namespace MnistCompare.Evaluation that an outer namespace would find first.
+using Evaluation = MnistCompare.Training.Evaluation;
+
 // `plot RUN_DIR...`: redraw the figures from metrics.csv, merging runs made separately (say one job per
 // activation on several machines) into one set of figures and one summary.
 public static class PlotCommand

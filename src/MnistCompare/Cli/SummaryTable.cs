@@ -1,24 +1,48 @@
 using System.Globalization;
+using MnistCompare.Evaluation;
 using MnistCompare.Reporting;
 using Spectre.Console;
 
 namespace MnistCompare.Cli;
 
-// What the summary looks like in the terminal at the end of a run.
+// What the summary looks like in the terminal at the end of a run: means (with their 95% confidence intervals when
+// there are several seeds), then which differences the seeds support.
 public static class SummaryTable
 {
     public static void Print(IReadOnlyList<ActivationSummary> rows)
     {
-        var table = new Table().Title("Validation summary").AddColumns("Activation", "Best acc", "Final acc", "Final loss", "s/epoch", "Params", "Diverged");
+        var severalSeeds = rows.Any(r => r.Seeds > 1);
+        var holdout = rows.Any(r => r.TestAccuracy is { Count: > 0 });
+        var table = new Table().Title(Markup.Escape(severalSeeds ? "Validation summary (mean [95% CI] over seeds)" : "Validation summary"))
+            .AddColumns("Activation", "Best acc", "Final acc", "Final loss");
+        if (holdout) table.AddColumn("Test acc");
+        table.AddColumns("s/epoch", "Params", "Diverged");
         foreach (var r in rows)
         {
-            table.AddRow(Markup.Escape(r.Activation), Percent(r.BestValAccuracy), Percent(r.FinalValAccuracy),
-                r.FinalValLoss.Count == 0 ? "–" : r.FinalValLoss.Mean.ToString("F4", CultureInfo.InvariantCulture),
-                SummaryMarkdown.Seconds(r.SecondsPerEpoch), r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
-                r.Divergences.Count == 0 ? "no" : Markup.Escape(string.Join("; ", r.Divergences)));
+            var cells = new List<string> { r.Activation, Percent(r.BestValAccuracy), Percent(r.FinalValAccuracy), Loss(r.FinalValLoss) };
+            if (holdout) cells.Add(r.TestAccuracy is { } test ? Percent(test) : "–");
+            cells.Add(SummaryMarkdown.Seconds(r.SecondsPerEpoch));
+            cells.Add(r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture));
+            cells.Add(r.Divergences.Count == 0 ? "no" : string.Join("; ", r.Divergences));
+            // Brackets are Spectre markup: every cell is plain text.
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
         AnsiConsole.Write(table);
+        foreach (var line in ComparisonSentences.Describe(rows, PairwiseComparisons.Compare(rows)))
+            Console.Out.WriteLine(line.Replace("**", "", StringComparison.Ordinal));
     }
 
-    private static string Percent(Statistic s) => s.Count == 0 ? "–" : (s.Mean * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(Statistic s) => s.Count switch
+    {
+        0 => "–",
+        1 => string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}%"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}% [{s.Interval.Low * 100:F2}, {s.Interval.High * 100:F2}]"),
+    };
+
+    private static string Loss(Statistic s) => s.Count switch
+    {
+        0 => "–",
+        1 => s.Mean.ToString("F4", CultureInfo.InvariantCulture),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4} [{s.Interval.Low:F4}, {s.Interval.High:F4}]"),
+    };
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using MnistCompare.Evaluation;
 using MnistCompare.Training;
 
 namespace MnistCompare.Reporting;
 
-// summary.md: the table people read first.
+// summary.md: the table people read first, then which of its differences the seeds support.
 public static class SummaryMarkdown
 {
     public const string FileName = "summary.md";
@@ -36,7 +37,8 @@ public static class SummaryMarkdown
         if (settings.Seeds > 1)
         {
             text.AppendLine();
-            text.AppendLine($"Values are means over {settings.Seeds} seeds, ± their standard deviation.");
+            text.AppendLine($"Values are means over {settings.Seeds} seeds with their 95% confidence interval [low, high] " +
+                            "(Student t with one degree of freedom fewer than the seeds; s/epoch is a plain mean).");
         }
         if (rows.Count > 0 && rows.Any(r => r.Divergences.Count == 0))
         {
@@ -48,6 +50,11 @@ public static class SummaryMarkdown
                     $"Highest final validation accuracy: **{best.Activation}** ({Percent(best.FinalValAccuracy)})."));
             }
         }
+        text.AppendLine();
+        text.AppendLine("## Which differences hold");
+        text.AppendLine();
+        foreach (var line in ComparisonSentences.Describe(rows, PairwiseComparisons.Compare(rows))) text.AppendLine(line);
+        if (settings.Seeds > 1) text.AppendLine().AppendLine($"Every pair, with its difference and both p-values, is in {ComparisonsCsv.FileName}.");
         return text.ToString();
     }
 
@@ -63,7 +70,7 @@ public static class SummaryMarkdown
     private static string Percent(Statistic s) => s.Count == 0
         ? "–"
         : s.Count > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}% ± {s.StandardDeviation * 100:F2}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}% [{s.Interval.Low * 100:F2}, {s.Interval.High * 100:F2}]")
             : string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}%");
 
     // An activation whose every run diverged has no finished epoch to time.
@@ -73,6 +80,6 @@ public static class SummaryMarkdown
     private static string Loss(Statistic s) => s.Count == 0
         ? "–"
         : s.Count > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4} ± {s.StandardDeviation:F4}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4} [{s.Interval.Low:F4}, {s.Interval.High:F4}]")
             : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4}");
 }

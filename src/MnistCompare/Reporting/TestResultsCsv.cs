@@ -4,6 +4,9 @@ using MnistCompare.Training;
 
 namespace MnistCompare.Reporting;
 
+// The type, not the namespace MnistCompare.Evaluation that an outer namespace would find first.
+using Evaluation = MnistCompare.Training.Evaluation;
+
 // test.csv: the one test-set evaluation per activation × seed that --validation holdout makes at the end.
 public static class TestResultsCsv
 {

@@ -4,6 +4,9 @@ using MnistCompare.Training;
 
 namespace MnistCompare.Tests.Reporting;
 
+// The type, not the namespace MnistCompare.Evaluation that an outer namespace would find first.
+using Evaluation = MnistCompare.Training.Evaluation;
+
 // test.csv: the final test evaluations of a --validation holdout run, read back by --resume.
 public sealed class TestResultsCsvTests : IDisposable
 {

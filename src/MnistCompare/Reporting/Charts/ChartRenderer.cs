@@ -45,7 +45,7 @@ public static class ChartRenderer
                 surface.Finish();
             }
             var (x, y) = ResolveRanges(chart);
-            SvgChartMetadata.AddTo(tmp, chart, x, y, DescribeHiddenData(chart, x, y));
+            SvgChartMetadata.AddTo(tmp, chart, x, y, Note(chart, x, y));
         });
     }
 
@@ -57,7 +57,7 @@ public static class ChartRenderer
     {
         var style = ChartStyle.For(bounds);
         var (xRange, yRange) = ResolveRanges(chart);
-        string? note = DescribeHiddenData(chart, xRange, yRange);
+        string? note = Note(chart, xRange, yRange);
 
         cr.Save();
         cr.Rectangle(bounds.X, bounds.Y, bounds.Width, bounds.Height);
@@ -98,6 +98,14 @@ public static class ChartRenderer
     /// The note that accounts for every data point the reader cannot see (clipped by the ranges, or not a
     /// number), or null when everything is visible.
     /// </summary>
+    // What the bands are, then what the plot area leaves out: one line above the plot.
+    private static string? Note(LineChart chart, ValueRange x, ValueRange y)
+    {
+        var bandLabel = chart.Series.Any(s => s.Band is { Count: > 0 }) ? chart.BandLabel : null;
+        var notes = new[] { bandLabel, DescribeHiddenData(chart, x, y) }.Where(n => n is not null).ToList();
+        return notes.Count == 0 ? null : string.Join("; ", notes);
+    }
+
     internal static string? DescribeHiddenData(LineChart chart, ValueRange x, ValueRange y)
     {
         var points = chart.Series.SelectMany(s => s.Points).ToList();
@@ -124,7 +132,7 @@ public static class ChartRenderer
         bool bandClipped = chart.Series.Any(s => (s.Band ?? []).Any(b =>
             x.Contains(b.X) && ((double.IsFinite(b.Low) && !y.Contains(b.Low)) || (double.IsFinite(b.High) && !y.Contains(b.High)))));
         if (bandClipped)
-            parts.Add("min–max bands clipped");
+            parts.Add("bands clipped");
 
         int nonFinite = points.Count - finite.Count;
         if (nonFinite > 0)

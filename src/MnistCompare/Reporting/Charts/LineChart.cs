@@ -14,4 +14,7 @@ public sealed record LineChart(string Title, string XLabel, string YLabel, IRead
     public LegendPosition Legend { get; init; } = LegendPosition.TopRight;
 
     public bool ShowMarkers { get; init; }
+
+    /// <summary>What the series' bands are ("band: 95% CI of the mean over 3 seeds"), shown in the chart's note.</summary>
+    public string? BandLabel { get; init; }
 }
