@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MnistCompare.Reporting;
+using MnistCompare.Reporting.Diagnostics;
 using MnistCompare.Training;
 using MnistCompare.Workers;
 using Spectre.Console;
@@ -98,8 +99,11 @@ public static class CompareCommand
                 summaries = Train(new PlainProgress(Console.Out, settings.Epochs));
             }
             CurvePlots.Render(folder, comparison.Metrics, settings);
+            DiagnosticsFigures.Render(folder, comparison.Diagnostics);
             SummaryTable.Print(summaries);
-            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg) and models/.");
+            var diagnostics = settings.Diagnostics ? $", {DiagnosticsCsv.FileName} ({string.Join(", ", DiagnosticsFigures.FileNames)})" : "";
+            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, {ComparisonsCsv.FileName}{diagnostics}, " +
+                                  $"the plots ({string.Join(", ", CurvePlots.Names)}; .png and .svg) and models/.");
             return 0;
         }
         catch (IOException e)

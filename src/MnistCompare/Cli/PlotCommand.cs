@@ -1,5 +1,7 @@
 using System.CommandLine;
+using MnistCompare.Evaluation;
 using MnistCompare.Reporting;
+using MnistCompare.Reporting.Diagnostics;
 using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
@@ -23,6 +25,7 @@ public static class PlotCommand
     public static int Run(IReadOnlyList<string> runFolders, string? output)
     {
         var merged = new List<EpochMetrics>();
+        var diagnostics = new List<LayerDiagnostics>();
         var settings = new List<RunSettings>();
         var finalTests = new Dictionary<(string Activation, long Seed), Evaluation>();
         foreach (var path in runFolders)
@@ -35,6 +38,7 @@ public static class PlotCommand
             if (clash != default)
                 throw new UserError($"RUN_DIR: {clash.Activation} with seed {clash.Seed} appears in more than one run folder; merge runs of different activations or seeds");
             merged.AddRange(rows);
+            if (File.Exists(folder.DiagnosticsPath)) diagnostics.AddRange(DiagnosticsCsv.Read(folder.DiagnosticsPath));
             if (File.Exists(folder.ConfigPath)) settings.Add(RunConfigFile.Read(folder.ConfigPath));
             if (File.Exists(folder.TestResultsPath))
             {
@@ -50,12 +54,15 @@ public static class PlotCommand
             Seeds = merged.Select(m => m.Seed).Distinct().Count(),
         };
         CurvePlots.Render(target, merged, combined);
+        DiagnosticsFigures.Render(target, diagnostics);
         if (runFolders.Count > 1 || output is not null)
         {
             MetricsCsv.Write(target.MetricsPath, merged);
             if (finalTests.Count > 0) TestResultsCsv.Write(target.TestResultsPath, finalTests);
+            if (diagnostics.Count > 0) DiagnosticsCsv.Write(target.DiagnosticsPath, diagnostics);
         }
         var summaries = ActivationSummary.FromMetrics(merged, Model.ParameterCounts.Of, finalTests);
+        ComparisonsCsv.Write(target.ComparisonsPath, PairwiseComparisons.Compare(summaries));
         AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(combined, summaries));
         SummaryTable.Print(summaries);
         Console.Out.WriteLine($"Wrote the plots and summary.md to {target.Path}.");

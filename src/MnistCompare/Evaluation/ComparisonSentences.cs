@@ -29,14 +29,14 @@ public static class ComparisonSentences
                 var firstWins = metric.HigherIsBetter == c.Difference > 0;
                 var (winner, loser) = firstWins ? (c.First, c.Second) : (c.Second, c.First);
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"- {winner} is better than {loser} by {Amount(metric, Math.Abs(c.Difference))} (adjusted p = {P(c.HolmP)})."));
+                    $"- {winner} is better than {loser} by {Amount(metric, Math.Abs(c.Difference))} (adjusted p {P(c.HolmP)})."));
             }
             if (better.Count == 0) lines.Add("- No activation is significantly better than another.");
             var unclear = family.Where(c => c.Testable && !c.Significant).ToList();
             if (unclear.Count > 0)
             {
                 lines.Add("- The seeds cannot tell these apart: " + string.Join("; ", unclear.Select(c =>
-                    string.Create(CultureInfo.InvariantCulture, $"{c.First} and {c.Second} (adjusted p = {P(c.HolmP)})"))) + ".");
+                    string.Create(CultureInfo.InvariantCulture, $"{c.First} and {c.Second} (adjusted p {P(c.HolmP)})"))) + ".");
             }
             var untestable = family.Where(c => !c.Testable).ToList();
             if (untestable.Count > 0)
@@ -52,5 +52,6 @@ public static class ComparisonSentences
         ? string.Create(CultureInfo.InvariantCulture, $"{difference * 100:F2} points")
         : difference.ToString("G3", CultureInfo.InvariantCulture);
 
-    internal static string P(double p) => p < 0.001 ? "< 0.001" : p.ToString("F3", CultureInfo.InvariantCulture);
+    // "= 0.012" or "< 0.001": three decimals say all a 5% decision needs.
+    internal static string P(double p) => p < 0.001 ? "< 0.001" : "= " + p.ToString("F3", CultureInfo.InvariantCulture);
 }

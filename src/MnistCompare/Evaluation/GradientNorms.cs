@@ -16,7 +16,8 @@ public sealed class GradientNorms
         var weights = model.HiddenLayerWeights();
         for (var i = 0; i < sums.Length; i++)
         {
-            using var norm = weights[i].Weight.grad is { } grad ? grad.norm() : null;
+            // In double precision: libtorch's float32 norm of fc1's 1.2 million gradients was 4e-5 off the exact value.
+            using var norm = weights[i].Weight.grad is { } grad ? grad.to_type(torch.ScalarType.Float64).norm() : null;
             sums[i] += norm?.ToDouble() ?? 0;
         }
         batches++;
