@@ -22,11 +22,12 @@ public sealed record LayerStatistics(double Mean, double StandardDeviation, doub
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var values = output.to_type(ScalarType.Float64);
-        var mean = values.mean().ToDouble();
-        var std = values.std(unbiased: false).ToDouble();
+        // libtorch sums float32 pairwise, close enough for a mean and spread; a float64 copy of conv2's output would
+        // cost more than the rest of the probe.
+        var mean = output.mean().ToDouble();
+        var std = output.std(unbiased: false).ToDouble();
         var everyDimensionButUnits = Enumerable.Range(0, (int)output.dim()).Where(d => d != 1).Select(d => (long)d).ToArray();
-        var dead = output.abs().amax(everyDimensionButUnits).eq(0).to_type(ScalarType.Float64).mean().ToDouble();
+        var dead = Share(output.abs().amax(everyDimensionButUnits).eq(0));
         var saturated = elementwise ? MeasureSaturation(preActivation, activation) : double.NaN;
         return new LayerStatistics(mean, std, dead, saturated);
     }
@@ -48,8 +49,11 @@ public sealed record LayerStatistics(double Mean, double StandardDeviation, doub
         var gridInputs = grid.reshape(gridShape).expand(SlopeSearchShape(gridShape, channels)).contiguous();
         var steepest = Math.Max(Slopes(gridInputs, activation).max().ToDouble(), slopes.max().ToDouble());
         if (!(steepest > 0)) return 1;
-        return slopes.lt(SaturationShare * steepest).to_type(ScalarType.Float64).mean().ToDouble();
+        return Share(slopes.lt(SaturationShare * steepest));
     }
+
+    // The share of true elements: counted as integers, without a float copy of the mask.
+    private static double Share(Tensor mask) => (double)mask.sum().ToInt64() / mask.numel();
 
     private static long[] SlopeSearchShape(long[] gridShape, long channels)
     {

@@ -25,7 +25,7 @@ internal static class GradientsFigure
             DiagnosticsPanel.LogAxis(plot, series);
             DiagnosticsPanel.EpochAxis(plot, series);
             // One legend per figure: the lines are the same activations in every panel.
-            if (i == 0) plot.ShowLegend(Alignment.UpperRight);
+            if (i == 0) plot.ShowLegend(Alignment.MiddleRight);
             else plot.HideLegend();
         }
         return DiagnosticsPanel.Png(figure, layers.Count, 1);
