@@ -100,7 +100,11 @@ public sealed class CompareOptions
             if (Parsed<double>(r, out var v) && !(v > 0 && double.IsFinite(v))) r.AddError("--clip must be a positive number");
         });
         Dataset.AcceptOnlyFromAmong("mnist", "fashion");
-        Diagnostics.AcceptOnlyFromAmong("on", "off");
+        Diagnostics.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is not ("on" or "off")) r.AddError($"--diagnostics: expected on or off, not '{value}'");
+        });
         Device.Validators.Add(r =>
         {
             var device = r.GetValueOrDefault<string>();
