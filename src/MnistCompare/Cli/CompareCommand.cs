@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MnistCompare.Reporting;
 using MnistCompare.Reporting.Charts;
+using MnistCompare.Reporting.Diagnostics;
 using MnistCompare.Training;
 using MnistCompare.Workers;
 using Spectre.Console;
@@ -137,11 +138,13 @@ public static class CompareCommand
             }
             CurvePlots.Render(folder, comparison.Metrics, settings, plotSize ?? PlotSize.Default);
             EvaluationOutputs.DrawFigures(folder, comparison.Evaluations);
+            DiagnosticsFigures.Render(folder, comparison.Diagnostics);
             folder.RemoveEmptyCheckpoints();
             // Last, so that it embeds every figure drawn above.
             RunReport.Write(folder);
             SummaryTable.Print(summaries);
-            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, {EvaluationCsv.FileName}, the plots " +
+            var diagnostics = settings.Diagnostics ? $", {DiagnosticsCsv.FileName} ({string.Join(", ", DiagnosticsFigures.FileNames)})" : "";
+            Console.Out.WriteLine($"Wrote {folder.SummaryPath}, {MetricsCsv.FileName}, {EvaluationCsv.FileName}, {ComparisonsCsv.FileName}{diagnostics}, the plots " +
                                   $"({string.Join(", ", CurvePlots.Names.Append(ConfusionFigure.Name))}; .png and .svg), {MistakesFigure.Name}.png, " +
                                   $"{RunReport.FileName} and models/.");
             return 0;

@@ -104,6 +104,13 @@ public sealed class CompareOptions
         },
     };
 
+    public Option<string> Diagnostics { get; } = new("--diagnostics")
+    {
+        Description = "on: after every epoch, record each hidden layer's activation statistics on a probe batch and its weight-gradient " +
+                      "norm (diagnostics.csv, gradients.png, activations_stats.png); off: skip them.",
+        DefaultValueFactory = _ => "on",
+    };
+
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "Run folder. [default: runs/<date-time> in the repository]" };
 
     public Option<bool> Resume { get; } = new("--resume")
@@ -150,6 +157,11 @@ public sealed class CompareOptions
             if (dataset is not ("mnist" or "fashion"))
                 r.AddError($"--dataset: unknown dataset '{dataset}' (expected mnist or fashion; --data DIR takes any folder of MNIST-format files)");
         });
+        Diagnostics.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is not ("on" or "off")) r.AddError($"--diagnostics: expected on or off, not '{value}'");
+        });
         Device.Validators.Add(r =>
         {
             var device = r.GetValueOrDefault<string>();
@@ -185,12 +197,12 @@ public sealed class CompareOptions
     // only spread the work over the cores, so a resumed run may change them.
     public IEnumerable<Option> RunDefining => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, ValLimit, Validation, Device, Config, Shard,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, ValLimit, Validation, Device, Diagnostics, Config, Shard,
     };
 
     public IEnumerable<Option> All => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, ValLimit, Validation, Device,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, ValLimit, Validation, Device, Diagnostics,
         Threads, Parallel, Shard, Out, Resume, Force, Config, PlotSize,
     };
 
@@ -217,6 +229,7 @@ public sealed class CompareOptions
             Validation = Pick(Validation, null) ?? b.Validation,
             Device = Pick(Device, b.Device),
             Threads = Pick(Threads, null) ?? b.Threads,
+            Diagnostics = Pick(Diagnostics, b.Diagnostics ? "on" : "off") == "on",
         };
         // The shard's pairs follow from the plan, so they are dealt again for the plan these options make.
         var shard = Pick(Shard, null) ?? (b.Shard is { } recorded ? new ShardChoice(recorded.Index, recorded.Count) : null);

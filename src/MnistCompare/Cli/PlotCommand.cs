@@ -2,6 +2,7 @@ using System.CommandLine;
 using MnistCompare.Evaluation;
 using MnistCompare.Reporting;
 using MnistCompare.Reporting.Charts;
+using MnistCompare.Reporting.Diagnostics;
 using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
@@ -46,6 +47,7 @@ public static class PlotCommand
         var activationOf = new Dictionary<string, string>();
         var finalTests = new Dictionary<(string Activation, long Seed), LossAndAccuracy>();
         var evaluations = new List<PairEvaluation>();
+        var diagnostics = new List<LayerDiagnostics>();
         for (var i = 0; i < sources.Count; i++)
         {
             string Named(string activation)
@@ -62,6 +64,8 @@ public static class PlotCommand
             merged.AddRange(rows);
             foreach (var ((activation, seed), result) in sources[i].FinalTests) finalTests[(Named(activation), seed)] = result;
             evaluations.AddRange(EvaluationOutputs.ReadAll(sources[i].Folder).Select(e => e with { Activation = Named(e.Activation) }));
+            if (File.Exists(sources[i].Folder.DiagnosticsPath))
+                diagnostics.AddRange(DiagnosticsCsv.Read(sources[i].Folder.DiagnosticsPath).Select(d => d with { Activation = Named(d.Activation) }));
         }
         // In the order of the merged metrics, as a comparison lists its pairs.
         var order = merged.Select(m => (m.Activation, m.Seed)).Distinct().Select((pair, index) => (pair, index)).ToDictionary(p => p.pair, p => p.index);
@@ -81,15 +85,18 @@ public static class PlotCommand
             CurvePlots.Render(target, merged, runs, runs, plotSize);
         }
         EvaluationOutputs.DrawFigures(target, evaluations);
+        DiagnosticsFigures.Render(target, diagnostics);
         if (runFolders.Count > 1 || output is not null)
         {
             MetricsCsv.Write(target.MetricsPath, merged);
             if (finalTests.Count > 0) TestResultsCsv.Write(target.TestResultsPath, finalTests);
             // The merged folder holds every pair's evaluation too, so it can itself be merged or redrawn.
             foreach (var evaluation in evaluations) target.EvaluationFiles(evaluation.Activation, evaluation.Seed).Write(evaluation);
+            if (diagnostics.Count > 0) DiagnosticsCsv.Write(target.DiagnosticsPath, diagnostics);
         }
         EvaluationOutputs.WriteTable(target, evaluations);
         var summaries = ActivationSummary.FromMetrics(merged, name => Model.ParameterCounts.Of(activationOf.GetValueOrDefault(name, name)), finalTests);
+        ComparisonsCsv.Write(target.ComparisonsPath, PairwiseComparisons.Compare(summaries));
         var runDescriptions = labels?.Select((label, i) => $"{label}: {(sources[i].Settings is { } s ? SummaryMarkdown.Describe(s) : "no config.json")}").ToList();
         AtomicFile.WriteAllText(target.SummaryPath,
             SummaryMarkdown.Format(combined, summaries, evaluations: ActivationEvaluation.Of(evaluations), runs: runDescriptions));

@@ -1,16 +1,19 @@
 using System.Globalization;
+using MnistCompare.Evaluation;
 using MnistCompare.Reporting;
 using Spectre.Console;
 
 namespace MnistCompare.Cli;
 
-// What the summary looks like in the terminal at the end of a run: the names and numbers of summary.md.
+// What the summary looks like in the terminal at the end of a run: the names and numbers of summary.md (means with
+// their 95% confidence intervals when there are several seeds), then which differences the seeds support.
 public static class SummaryTable
 {
     public static void Print(IReadOnlyList<ActivationSummary> rows)
     {
         var holdout = rows.Any(r => r.TestAccuracy is not null);
-        var table = new Table().Title("Validation summary").AddColumns("Activation", "Best acc", "Final acc", "Final loss", "s/epoch", "Params", "Diverged");
+        var severalSeeds = rows.Any(r => r.Seeds > 1);
+        var table = new Table().Title(Markup.Escape(severalSeeds ? "Validation summary (mean [95% CI] over seeds)" : "Validation summary")).AddColumns("Activation", "Best acc", "Final acc", "Final loss", "s/epoch", "Params", "Diverged");
         if (holdout) table.AddColumn("Test acc");
         foreach (var r in rows)
         {
@@ -25,5 +28,7 @@ public static class SummaryTable
             table.AddRow(cells.ToArray());
         }
         AnsiConsole.Write(table);
+        foreach (var line in ComparisonSentences.Describe(rows, PairwiseComparisons.Compare(rows)))
+            Console.Out.WriteLine(line.Replace("**", "", StringComparison.Ordinal));
     }
 }

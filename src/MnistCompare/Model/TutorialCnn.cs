@@ -42,15 +42,36 @@ public sealed class TutorialCnn : Module<Tensor, Tensor>
         foreach (var layer in new Module[] { conv1, conv2, fc1, fc2 }) activation.ApplyInit(layer);
     }
 
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => Forward(input, observeHidden: null);
+
+    // The same pass, showing each hidden layer to `observeHidden` as it goes: what the layer fed its activation, the
+    // activation module and what came out (the training diagnostics measure them). The tensors live until it returns.
+    public Tensor forward(Tensor input, HiddenLayerObserver observeHidden) => Forward(input, observeHidden);
+
+    public delegate void HiddenLayerObserver(string layer, Tensor preActivation, Module<Tensor, Tensor> activation, Tensor output);
+
+    // The layers followed by the activation under comparison, in the order of the pass.
+    public static readonly IReadOnlyList<string> HiddenLayers = ["conv1", "conv2", "fc1"];
+
+    public IReadOnlyList<(string Layer, Parameter Weight)> HiddenLayerWeights() =>
+        [("conv1", conv1.weight!), ("conv2", conv2.weight!), ("fc1", fc1.weight!)];
+
+    private Tensor Forward(Tensor input, HiddenLayerObserver? observeHidden)
     {
         using var scope = NewDisposeScope();
-        var x = act1.call(conv1.call(input));
-        x = act2.call(conv2.call(x));
+        var x = Activate("conv1", conv1.call(input), act1, observeHidden);
+        x = Activate("conv2", conv2.call(x), act2, observeHidden);
         x = dropout1.call(pool.call(x));
-        x = act3.call(fc1.call(flatten.call(x)));
+        x = Activate("fc1", fc1.call(flatten.call(x)), act3, observeHidden);
         x = fc2.call(dropout2.call(x));
         return x.log_softmax(1).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor Activate(string layer, Tensor preActivation, Module<Tensor, Tensor> activation, HiddenLayerObserver? observeHidden)
+    {
+        var output = activation.call(preActivation);
+        observeHidden?.Invoke(layer, preActivation, activation, output);
+        return output;
     }
 
     public long ParameterCount() => parameters().Sum(p => p.numel());

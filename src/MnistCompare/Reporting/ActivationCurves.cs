@@ -1,4 +1,5 @@
 using CustomActivations;
+using MnistCompare.Evaluation;
 using MnistCompare.Reporting.Charts;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,7 +18,7 @@ public static class ActivationCurves
         foreach (var name in names)
         {
             var spec = ActivationRegistry.Parse(name);
-            if (!IsElementwise(spec)) continue;
+            if (!ElementwiseActivation.Is(spec)) continue;
             using var scope = NewDisposeScope();
             random.manual_seed(0);
             using var module = spec.CreateModule();
@@ -30,9 +31,6 @@ public static class ActivationCurves
         }
         return curves;
     }
-
-    // Softmax normalises across a vector and maxout reduces groups of channels: neither is a function of one x.
-    private static bool IsElementwise(ActivationChoice activation) => activation.WidthMultiplier == 1 && activation.Spec.Name != "softmax";
 
     public static (LineChart Functions, LineChart Derivatives) Charts(IReadOnlyList<Curve> curves)
     {

@@ -1,6 +1,8 @@
+using MnistCompare.Evaluation;
 using MnistCompare.Training;
 
 namespace MnistCompare.Reporting;
+
 
 // One activation's line of the summary, aggregated over its seeds (mean, and the spread when there are several).
 public sealed record ActivationSummary(
@@ -44,15 +46,20 @@ public sealed record ActivationSummary(
     }
 }
 
-// A mean with the minimum, maximum and standard deviation of the values behind it.
+// A mean with the minimum, maximum and standard deviation of the values behind it, and its 95% confidence interval
+// (Student t; NaN bounds for fewer than two values). The values themselves are kept for the pairwise tests.
 public sealed record Statistic(double Mean, double Min, double Max, double StandardDeviation, int Count)
 {
+    public IReadOnlyList<double> Values { get; init; } = [];
+
+    public ConfidenceInterval Interval => ConfidenceInterval.OfMean(Values);
+
     public static Statistic Of(IEnumerable<double> values)
     {
         var list = values.ToList();
         if (list.Count == 0) return new Statistic(double.NaN, double.NaN, double.NaN, double.NaN, 0);
         var mean = list.Average();
         var variance = list.Count > 1 ? list.Sum(v => (v - mean) * (v - mean)) / (list.Count - 1) : 0;
-        return new Statistic(mean, list.Min(), list.Max(), Math.Sqrt(variance), list.Count);
+        return new Statistic(mean, list.Min(), list.Max(), Math.Sqrt(variance), list.Count) { Values = list };
     }
 }

@@ -1,16 +1,16 @@
+using MnistCompare.Evaluation;
 using MnistCompare.Reporting.Charts;
 using MnistCompare.Training;
 
 namespace MnistCompare.Reporting;
 
 // The three figures of a comparison, drawn from metrics.csv rows: validation accuracy, validation loss and
-// training loss per epoch, one colour per activation, the mean over seeds with a min–max band when there are several.
+// training loss per epoch, one colour per activation, the mean over seeds with its 95% confidence interval as a band
+// when there are several.
 public static class CurvePlots
 {
     public static readonly IReadOnlyList<string> Names = new[] { "val_accuracy", "val_loss", "train_loss" };
 
-    /// <summary>The legend entry of the bands; issue-tracked confidence intervals will bring their own wording.</summary>
-    public static string MinMaxBand(int seeds) => $"band: min–max over {seeds} seeds";
 
     public static IReadOnlyList<(string Name, LineChart Chart)> Build(IReadOnlyList<EpochMetrics> metrics, RunSettings settings,
         Func<int, string>? bandDescription = null) =>
@@ -28,7 +28,7 @@ public static class CurvePlots
             {
                 YRangePolicy = policy,
                 ShowMarkers = healthy.Select(m => m.Epoch).DefaultIfEmpty().Max() <= 12,
-                BandDescription = (bandDescription ?? MinMaxBand)(seeds),
+                BandDescription = (bandDescription ?? ConfidenceInterval.BandLabel)(seeds),
             };
 
         return new[]
@@ -81,12 +81,20 @@ public static class CurvePlots
         var byEpoch = healthy.Where(m => m.Activation == activation).GroupBy(m => m.Epoch).OrderBy(g => g.Key).ToList();
         var points = byEpoch.Select(g => new SeriesPoint(g.Key, g.Average(value))).ToList();
         var seeds = all.Where(m => m.Activation == activation).Select(m => m.Seed).Distinct().Count();
-        var band = seeds > 1 ? byEpoch.Select(g => new BandPoint(g.Key, g.Min(value), g.Max(value))).ToList() : null;
+        var band = seeds > 1 ? byEpoch.Select(g => Band(g.Key, g.Select(value).ToList())).ToList() : null;
         var diverged = all.Where(m => m.Activation == activation && m.Diverged).Select(m => m.Seed).Distinct().Count();
         return new Series(LegendName(activation), index, points, band)
         {
             LegendNote = diverged == 0 ? null : diverged == seeds ? "diverged" : $"{diverged} of {seeds} seeds diverged",
         };
+    }
+
+    // The 95% confidence interval of the mean over the seeds that reached this epoch.
+    private static BandPoint Band(int epoch, IReadOnlyList<double> values)
+    {
+        if (values.Count < 2) return new BandPoint(epoch, values[0], values[0]);
+        var interval = ConfidenceInterval.OfMean(values);
+        return new BandPoint(epoch, interval.Low, interval.High);
     }
 
     private static string LegendName(string activation) => LegendNames.Of(activation);

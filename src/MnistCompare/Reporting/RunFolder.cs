@@ -19,6 +19,10 @@ public sealed class RunFolder
 
     public string ReportPath => Combine(RunReport.FileName);
 
+    public string ComparisonsPath => Combine(ComparisonsCsv.FileName);
+
+    public string DiagnosticsPath => Combine(DiagnosticsCsv.FileName);
+
     public string ModelsPath => Combine("models");
 
     public string WeightsPath(string activation, long seed) => System.IO.Path.Combine(ModelsPath, $"{SafeName(activation)}-seed{seed}.weights");
@@ -56,7 +60,7 @@ public sealed class RunFolder
         else if (Exists)
         {
             if (!force) throw new UserError($"--out: {Path} already holds a run; pass --resume to continue it or --force to replace it");
-            foreach (var file in new[] { ConfigPath, MetricsPath, SummaryPath, TestResultsPath, EvaluationCsvPath, ReportPath }) File.Delete(file);
+            foreach (var file in new[] { ConfigPath, MetricsPath, SummaryPath, TestResultsPath, EvaluationCsvPath, ReportPath, ComparisonsPath, DiagnosticsPath }) File.Delete(file);
             foreach (var directory in new[] { ModelsPath, CheckpointsPath, PairEvaluationsPath, ConfusionPath })
             {
                 if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);

@@ -5,7 +5,7 @@ using MnistCompare.Training;
 
 namespace MnistCompare.Reporting;
 
-// summary.md: the table people read first.
+// summary.md: the table people read first, then which of its differences the seeds support.
 public static class SummaryMarkdown
 {
     public const string FileName = "summary.md";
@@ -49,7 +49,8 @@ public static class SummaryMarkdown
         if (settings.Seeds > 1)
         {
             text.AppendLine();
-            text.AppendLine($"Values are means over {settings.Seeds} seeds, ± their standard deviation.");
+            text.AppendLine($"Values are means over {settings.Seeds} seeds with their 95% confidence interval [low, high] " +
+                            "(Student t with one degree of freedom fewer than the seeds; s/epoch is a plain mean).");
         }
         if (rows.Count > 0 && rows.Any(r => r.Divergences.Count == 0))
         {
@@ -61,6 +62,11 @@ public static class SummaryMarkdown
                     $"Highest final validation accuracy: **{LegendNames.Of(best.Activation)}** ({Percent(best.FinalValAccuracy)})."));
             }
         }
+        text.AppendLine();
+        text.AppendLine("## Which differences hold");
+        text.AppendLine();
+        foreach (var line in ComparisonSentences.Describe(rows, PairwiseComparisons.Compare(rows))) text.AppendLine(line);
+        if (settings.Seeds > 1) text.AppendLine().AppendLine($"Every pair, with its difference and both p-values, is in {ComparisonsCsv.FileName}.");
         if (evaluations is { Count: > 0 })
         {
             text.AppendLine();
@@ -93,11 +99,12 @@ public static class SummaryMarkdown
                     : $", validation on a {RunSettings.HoldoutSize:N0}-image holdout, test set at the end"),
     };
 
-    // "99.12%", or "99.12% ± 0.08" (mean ± standard deviation over seeds): the same text here and in the terminal.
+    // "99.12%", or "99.12% [99.01, 99.23]" (the mean over seeds and its 95% confidence interval): the same text here
+    // and in the terminal.
     public static string Percent(Statistic s) => s.Count == 0
         ? "–"
         : s.Count > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}% ± {s.StandardDeviation * 100:F2}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}% [{s.Interval.Low * 100:F2}, {s.Interval.High * 100:F2}]")
             : string.Create(CultureInfo.InvariantCulture, $"{s.Mean * 100:F2}%");
 
     // An activation whose every run diverged has no finished epoch to time.
@@ -107,6 +114,6 @@ public static class SummaryMarkdown
     public static string Loss(Statistic s) => s.Count == 0
         ? "–"
         : s.Count > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4} ± {s.StandardDeviation:F4}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4} [{s.Interval.Low:F4}, {s.Interval.High:F4}]")
             : string.Create(CultureInfo.InvariantCulture, $"{s.Mean:F4}");
 }

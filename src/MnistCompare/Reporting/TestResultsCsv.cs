@@ -4,6 +4,7 @@ using MnistCompare.Training;
 
 namespace MnistCompare.Reporting;
 
+
 // test.csv: the one test-set evaluation per activation × seed that --validation holdout makes at the end.
 public static class TestResultsCsv
 {

@@ -17,6 +17,7 @@ public sealed class Comparison
     private readonly List<EpochMetrics> metrics = new();
     private readonly Dictionary<(string Activation, long Seed), LossAndAccuracy> finalTests = new();
     private readonly Dictionary<(string Activation, long Seed), PairEvaluation> evaluations = new();
+    private readonly List<LayerDiagnostics> diagnostics = new();
 
     public Comparison(RunSettings settings, RunFolder folder, TrainingData data)
     {
@@ -28,6 +29,9 @@ public sealed class Comparison
     }
 
     public IReadOnlyList<EpochMetrics> Metrics => metrics.OrderBy(m => PairIndex(m.Activation, m.Seed)).ThenBy(m => m.Epoch).ToList();
+
+    public IReadOnlyList<LayerDiagnostics> Diagnostics =>
+        diagnostics.OrderBy(d => PairIndex(d.Activation, d.Seed)).ThenBy(d => d.Epoch).ThenBy(d => LayerIndex(d.Layer)).ToList();
 
     // The pairs this process trains: the whole plan, or its shard (compare --shard).
     public IReadOnlyList<(string Activation, long Seed)> Pairs => settings.Pairs();
@@ -116,6 +120,7 @@ public sealed class Comparison
     private void LoadRecordedRuns()
     {
         var recorded = File.Exists(folder.MetricsPath) ? MetricsCsv.Read(folder.MetricsPath) : Array.Empty<EpochMetrics>();
+        var recordedDiagnostics = File.Exists(folder.DiagnosticsPath) ? DiagnosticsCsv.Read(folder.DiagnosticsPath) : Array.Empty<LayerDiagnostics>();
         if (File.Exists(folder.TestResultsPath))
         {
             foreach (var (key, value) in TestResultsCsv.Read(folder.TestResultsPath)) finalTests[key] = value;
@@ -128,11 +133,14 @@ public sealed class Comparison
                 finished.Add((activation, seed));
                 metrics.AddRange(rows);
                 LoadEvaluation(activation, seed);
+                diagnostics.AddRange(recordedDiagnostics.Where(d => d.Activation == activation && d.Seed == seed));
                 continue;
             }
             finalTests.Remove((activation, seed));
             var covered = CheckpointedEpochs(activation, seed, rows);
             metrics.AddRange(rows.Where(m => m.Epoch <= covered));
+            // The diagnostics of an epoch the checkpoint does not cover are measured again when it is trained again.
+            diagnostics.AddRange(recordedDiagnostics.Where(d => d.Activation == activation && d.Seed == seed && d.Epoch <= covered));
         }
     }
 
@@ -193,12 +201,17 @@ public sealed class Comparison
     // order of the pairs, as a sequential run does, so that both write the same files.
     private int PairIndex(string activation, long seed) => pairIndex.GetValueOrDefault((activation, seed), int.MaxValue);
 
+    private static int LayerIndex(string layer) => TutorialCnn.HiddenLayers.ToList().IndexOf(layer) is var i and >= 0 ? i : int.MaxValue;
+
     private void WriteReports()
     {
         MetricsCsv.Write(folder.MetricsPath, Metrics);
+        if (settings.Diagnostics || diagnostics.Count > 0) DiagnosticsCsv.Write(folder.DiagnosticsPath, Diagnostics);
+        var summaries = Summaries();
+        ComparisonsCsv.Write(folder.ComparisonsPath, PairwiseComparisons.Compare(summaries));
         var done = metrics.Select(m => (m.Activation, m.Seed)).Distinct().Count();
         var status = done < Pairs.Count ? $"In progress: {done} of {Pairs.Count} activation × seed runs have results so far." : null;
-        AtomicFile.WriteAllText(folder.SummaryPath, SummaryMarkdown.Format(settings, Summaries(), status, ActivationEvaluation.Of(Evaluations)));
+        AtomicFile.WriteAllText(folder.SummaryPath, SummaryMarkdown.Format(settings, summaries, status, ActivationEvaluation.Of(Evaluations)));
     }
 
     // report.html, for watching a long run in a browser: after each finished pair rather than each epoch, as it
@@ -221,6 +234,13 @@ public sealed class Comparison
         public void RunStarted(string activation, long seed, int firstEpoch) => display.RunStarted(activation, seed, firstEpoch);
 
         public void BatchCompleted(BatchProgress progress) => display.BatchCompleted(progress);
+
+        // Kept until the epoch's metrics arrive, which write both files: diagnostics.csv never runs ahead of metrics.csv.
+        public void DiagnosticsMeasured(IReadOnlyList<LayerDiagnostics> rows)
+        {
+            owner.diagnostics.AddRange(rows);
+            display.DiagnosticsMeasured(rows);
+        }
 
         public void EpochCompleted(EpochMetrics metrics)
         {

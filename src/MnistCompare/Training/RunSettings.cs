@@ -73,6 +73,10 @@ public sealed record RunSettings
     // the headers, titles and summaries state these counts rather than guess them from the settings.
     public ImageCounts? Images { get; init; }
 
+    // Per-epoch, per-layer activation statistics on a probe batch and weight-gradient norms (diagnostics.csv). They
+    // consume no random numbers, so the metrics are the same bytes with them on or off.
+    public bool Diagnostics { get; init; } = true;
+
     // The seeds of the runs: Seed, Seed+1, … one per repetition.
     public IEnumerable<long> RunSeeds() => Enumerable.Range(0, Seeds).Select(i => Seed + i);
 

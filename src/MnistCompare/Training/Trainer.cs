@@ -40,6 +40,7 @@ public sealed class Trainer
             var epoch = Checkpoint.Load(path, identity, model, optimizer, shuffling);
             if (epoch != earlier.Count) throw new CheckpointException(path, $"it ends epoch {epoch}, but {earlier.Count} epochs are recorded");
         }
+        using var probe = settings.Diagnostics ? new ActivationProbe(data.Validation) : null;
         var history = new List<EpochMetrics>(earlier);
         Divergence? divergence = null;
         PredictionRecorder? finalValidation = null;
@@ -49,7 +50,8 @@ public sealed class Trainer
         {
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var (trainLoss, trainAccuracy, diverged) = TrainEpoch(model, optimizer, shuffling, activationName, seed, epoch, cancellation);
+            var gradientNorms = probe is null ? null : new GradientNorms();
+            var (trainLoss, trainAccuracy, diverged) = TrainEpoch(model, optimizer, shuffling, activationName, seed, epoch, gradientNorms, cancellation);
             divergence = diverged;
             var trained = clock.Elapsed;
             // The last epoch's validation pass also keeps the predictions the final evaluation needs.
@@ -60,6 +62,8 @@ public sealed class Trainer
             var metrics = new EpochMetrics(activationName, seed, epoch, trainLoss, trainAccuracy, validation.Loss, validation.Accuracy,
                 clock.Elapsed.TotalSeconds, divergence is not null, divergence?.Batch, (clock.Elapsed - trained).TotalSeconds);
             history.Add(metrics);
+            if (probe is not null && gradientNorms is not null && divergence is null)
+                observer.DiagnosticsMeasured(Diagnose(model, activation, probe, gradientNorms, activationName, seed, epoch));
             // The metrics go out before the checkpoint: a checkpoint never ends an epoch the metrics lack.
             observer.EpochCompleted(metrics);
             if (divergence is null && files.CheckpointPath is { } checkpoint) Checkpoint.Save(checkpoint, identity, epoch, model, optimizer, shuffling);
@@ -96,7 +100,7 @@ public sealed class Trainer
     }
 
     private (double Loss, double Accuracy, Divergence? Diverged) TrainEpoch(TutorialCnn model, optim.Optimizer optimizer, Generator shuffling,
-        string activationName, long seed, int epoch, CancellationToken cancellation)
+        string activationName, long seed, int epoch, GradientNorms? gradientNorms, CancellationToken cancellation)
     {
         model.train();
         var train = data.Train;
@@ -123,6 +127,7 @@ public sealed class Trainer
             var lossValue = loss.ToDouble();
             if (!double.IsFinite(lossValue)) return (double.NaN, double.NaN, new Divergence(epoch, batch + 1, lossValue));
             loss.backward();
+            gradientNorms?.Add(model);
             nn.utils.clip_grad_value_(model.parameters(), settings.ClipValue);
             optimizer.step();
 
@@ -133,5 +138,16 @@ public sealed class Trainer
                 seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
         }
         return (lossSum / seen, (double)correct / seen, null);
+    }
+
+    // Not timed with the epoch: the diagnostics are a look at the model, not part of training it.
+    private static IReadOnlyList<LayerDiagnostics> Diagnose(TutorialCnn model, ActivationChoice activation, ActivationProbe probe,
+        GradientNorms gradientNorms, string activationName, long seed, int epoch)
+    {
+        var norms = gradientNorms.Averages();
+        return probe.Measure(model, activation)
+            .Select((layer, i) => new LayerDiagnostics(activationName, seed, epoch, layer.Layer, layer.Statistics.Mean,
+                layer.Statistics.StandardDeviation, layer.Statistics.DeadFraction, layer.Statistics.SaturatedFraction, norms[i]))
+            .ToList();
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MnistCompare.Evaluation;
 using MnistCompare.Training;
 
 namespace MnistCompare.Workers;
+
 
 // One line a training worker writes on its stdout, as JSON: exactly one of the properties is set. The parent answers
 // every Epoch with Acknowledgement on the worker's stdin once metrics.csv holds it; the worker writes the epoch's
@@ -14,6 +16,9 @@ public sealed record WorkerMessage
     public WorkerStart? Started { get; init; }
 
     public BatchProgress? Batch { get; init; }
+
+    // Sent just before its epoch's Epoch line, when the run has diagnostics on.
+    public IReadOnlyList<LayerDiagnostics>? Diagnostics { get; init; }
 
     public EpochMetrics? Epoch { get; init; }
 
@@ -35,7 +40,7 @@ public sealed record WorkerMessage
     {
         if (!line.StartsWith('{')) return null;
         var message = JsonSerializer.Deserialize<WorkerMessage>(line, Options);
-        var set = new object?[] { message?.Started, message?.Batch, message?.Epoch, message?.Finished }.Count(p => p is not null);
+        var set = new object?[] { message?.Started, message?.Batch, message?.Diagnostics, message?.Epoch, message?.Finished }.Count(p => p is not null);
         return set == 1 ? message : throw new JsonException($"expected one event in a worker message, found {set}: {line}");
     }
 }

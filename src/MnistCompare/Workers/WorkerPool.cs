@@ -134,6 +134,7 @@ public sealed class WorkerPool
         }
         if (message?.Started is { } started) observer.RunStarted(started.Activation, started.Seed, started.FirstEpoch);
         if (message?.Batch is { } batch) observer.BatchCompleted(batch);
+        if (message?.Diagnostics is { } diagnostics) observer.DiagnosticsMeasured(diagnostics);
         if (message?.Epoch is { } epoch)
         {
             observer.EpochCompleted(epoch);

@@ -1,6 +1,8 @@
+using MnistCompare.Evaluation;
 using MnistCompare.Training;
 
 namespace MnistCompare.Workers;
+
 
 // The worker's side of the conversation with `compare --parallel`: every event of the training goes out as one
 // WorkerMessage line, and the parent's acknowledgements come back on stdin. The end of stdin means the parent wants
@@ -49,6 +51,8 @@ public sealed class WorkerReporter : ITrainingObserver, IDisposable
     public void RunStarted(string activation, long seed, int firstEpoch) => Send(new WorkerMessage { Started = new WorkerStart(activation, seed, firstEpoch) });
 
     public void BatchCompleted(BatchProgress progress) => Send(new WorkerMessage { Batch = progress });
+
+    public void DiagnosticsMeasured(IReadOnlyList<LayerDiagnostics> rows) => Send(new WorkerMessage { Diagnostics = rows });
 
     // The trainer writes the epoch's checkpoint when this returns, so it returns once the parent has recorded the
     // epoch; if the parent stops the worker instead, the checkpoint is not written and the epoch runs again on --resume.

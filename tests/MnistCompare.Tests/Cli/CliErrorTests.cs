@@ -52,6 +52,7 @@ public sealed class CliErrorTests
     [InlineData("--train-limit must be a positive number of images", "--train-limit", "-5")]
     [InlineData("--device: unknown device 'tpu'", "--device", "tpu")]
     [InlineData("--device: unknown device 'gpu'", "--device", "gpu")]
+    [InlineData("--diagnostics: expected on or off, not 'maybe'", "--diagnostics", "maybe")]
     [InlineData("--lr must be a positive number", "--lr", "-1")]
     [InlineData("--lr must be a positive number", "--lr", "0")]
     [InlineData("--clip must be a positive number", "--clip", "0")]

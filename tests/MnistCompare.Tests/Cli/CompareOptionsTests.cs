@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MnistCompare.Cli;
+using MnistCompare.Reporting;
 using MnistCompare.Training;
 
 namespace MnistCompare.Tests.Cli;
@@ -24,6 +25,25 @@ public sealed class CompareOptionsTests
         var settings = options.ToSettings(parse);
         Assert.Equal(RunSettings.DefaultActivations, settings.Activations);
         Assert.Equal(new RunSettings(), settings with { Activations = RunSettings.DefaultActivations });
+    }
+
+    [Fact]
+    public void DiagnosticsAreOnUnlessTurnedOffAndTheConfigurationRecordsThem()
+    {
+        var (options, on) = Parse();
+        Assert.True(options.ToSettings(on).Diagnostics);
+        var (offOptions, off) = Parse("--diagnostics", "off");
+        var settings = offOptions.ToSettings(off);
+        Assert.False(settings.Diagnostics);
+
+        using var folder = new TempFolder();
+        RunConfigFile.Write(folder["config.json"], settings);
+        Assert.Contains("\"diagnostics\": false", File.ReadAllText(folder["config.json"]));
+        Assert.False(RunConfigFile.Read(folder["config.json"]).Diagnostics);
+        // A run recorded before the option existed had none: it resumes with them on.
+        File.WriteAllText(folder["config.json"], File.ReadAllText(folder["config.json"]).Replace("\"diagnostics\": false,", "", StringComparison.Ordinal)
+            .Replace(",\n  \"diagnostics\": false", "", StringComparison.Ordinal));
+        Assert.True(RunConfigFile.Read(folder["config.json"]).Diagnostics);
     }
 
     [Theory]

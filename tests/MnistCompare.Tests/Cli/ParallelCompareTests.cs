@@ -66,6 +66,15 @@ public sealed class ParallelCompareTests : IClassFixture<ParallelRuns>
     }
 
     [Fact]
+    public void DiagnosticsComeBackFromTheWorkersAsASequentialRunRecordsThem()
+    {
+        var sequential = File.ReadAllText(runs.Sequential.File("diagnostics.csv"));
+        // Two activations × two epochs × three hidden layers, after the header.
+        Assert.Equal(13, sequential.TrimEnd().Split('\n').Length);
+        Assert.Equal(sequential, File.ReadAllText(runs.Parallel.File("diagnostics.csv")));
+    }
+
+    [Fact]
     public void WeightsAreByteIdenticalToTheSequentialRuns()
     {
         foreach (var activation in runs.ActivationNames)

@@ -4,7 +4,7 @@ namespace MnistCompare.Tests.Cli;
 
 // `plot RUN_DIR... --out DIR` merges run folders made separately. Here: the relu+gelu comparison (seed 1) and the
 // ReLU run with seed 2, so the merge holds an activation found in one folder only (gelu) and one found in both
-// with different seeds (relu, which then gets a min–max band).
+// with different seeds (relu, which then gets a band: the 95% CI of its mean).
 [Collection(AppCollection.Name)]
 public sealed class PlotCommandTests
 {
@@ -34,10 +34,10 @@ public sealed class PlotCommandTests
         }
         // metrics.csv: every row of both folders, as they were written.
         Assert.Equal(a.Rows.Concat(b.Rows).Select(r => r.Line), RunFiles.ReadMetrics(Path.Combine(merged, "metrics.csv")).Select(r => r.Line));
-        // summary.md: relu over two seeds (mean ± std), gelu over one.
+        // summary.md: relu over two seeds (mean [95% CI]), gelu over one.
         var summary = Path.Combine(merged, "summary.md");
-        Assert.Contains(" ± ", Assert.Single(RunFiles.SummaryRows(summary, "ReLU"))[2]);
-        Assert.DoesNotContain("±", Assert.Single(RunFiles.SummaryRows(summary, "GELU (tanh)"))[2]);
+        Assert.Contains(" [", Assert.Single(RunFiles.SummaryRows(summary, "ReLU"))[2]);
+        Assert.DoesNotContain("[", Assert.Single(RunFiles.SummaryRows(summary, "GELU (tanh)"))[2]);
         Assert.Contains("means over 2 seeds", File.ReadAllText(summary));
         // report.html: the merged summary and the three merged charts, inline; a merge has no config.json of its own.
         var report = File.ReadAllText(Path.Combine(merged, "report.html"));
@@ -51,6 +51,12 @@ public sealed class PlotCommandTests
         Assert.Contains($"│ {reluCells[1]} ", printed);
         Assert.Contains($"│ {reluCells[2]} ", printed);
         Assert.Contains($"│ {reluCells[3]} ", printed);
+        // The diagnostics of both folders, merged and drawn; the one pair compared, gelu having a single seed.
+        var diagnostics = File.ReadAllLines(Path.Combine(merged, "diagnostics.csv"));
+        Assert.Equal(File.ReadAllLines(Path.Combine(a.Folder, "diagnostics.csv")).Concat(File.ReadAllLines(Path.Combine(b.Folder, "diagnostics.csv")).Skip(1)),
+            diagnostics);
+        Assert.All(new[] { "gradients.png", "activations_stats.png" }, name => Assert.True(new FileInfo(Path.Combine(merged, name)).Length > 10_000));
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(merged, "comparisons.csv")).Length);
         // The sources are read, never written.
         Assert.Equal(beforeA, RunFiles.Snapshot(a.Folder));
         Assert.Equal(beforeB, RunFiles.Snapshot(b.Folder));

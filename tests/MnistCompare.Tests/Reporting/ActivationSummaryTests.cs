@@ -3,6 +3,7 @@ using MnistCompare.Training;
 
 namespace MnistCompare.Tests.Reporting;
 
+
 public sealed class ActivationSummaryTests
 {
     private static EpochMetrics M(string activation, long seed, int epoch, double valAccuracy, double valLoss = 0.1, double seconds = 10, bool diverged = false,
@@ -88,7 +89,9 @@ public sealed class ActivationSummaryTests
         var none = Statistic.Of([]);
         Assert.Equal(0, none.Count);
         Assert.True(double.IsNaN(none.Mean) && double.IsNaN(none.StandardDeviation));
-        Assert.Equal(new Statistic(0.5, 0.5, 0.5, 0, 1), Statistic.Of([0.5]));
+        var one = Statistic.Of([0.5]);
+        Assert.Equal((0.5, 0.5, 0.5, 0.0, 1), (one.Mean, one.Min, one.Max, one.StandardDeviation, one.Count));
+        Assert.Equal([0.5], Statistic.Of([0.5]).Values);
         Assert.Equal(Math.Sqrt(2), Statistic.Of([1, 3]).StandardDeviation, 12);
     }
 }

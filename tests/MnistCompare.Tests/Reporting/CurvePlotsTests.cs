@@ -42,7 +42,7 @@ public sealed class CurvePlotsTests
     }
 
     [Fact]
-    public void SeveralSeedsGiveTheMeanWithAMinMaxBand()
+    public void SeveralSeedsGiveTheMeanWithItsConfidenceBand()
     {
         var metrics = new[] { M("relu", 1, 1, 0.90), M("relu", 2, 1, 0.94), M("relu", 3, 1, 0.92), M("gelu", 1, 1, 0.9) };
 
@@ -51,10 +51,13 @@ public sealed class CurvePlotsTests
 
         var relu = series[0];
         Assert.Equal(0.92, Assert.Single(relu.Points).Y, 12);
+        // Standard error 0.02/√3 = 0.011547, t(0.975, 2 df) = 4.302653: half-width 0.049683.
         var band = Assert.Single(relu.Band!);
-        Assert.Equal((1.0, 0.90, 0.94), (band.X, band.Low, band.High));
+        Assert.Equal(1.0, band.X);
+        Assert.Equal(0.92 - 0.049683, band.Low, 6);
+        Assert.Equal(0.92 + 0.049683, band.High, 6);
         Assert.Null(series[1].Band);
-        Assert.Equal("band: min–max over 3 seeds", chart.BandDescription);
+        Assert.Equal("band: 95% CI of the mean over 3 seeds", chart.BandDescription);
         Assert.Equal("95% CI over 3 seeds", CurvePlots.Build(metrics, Settings, n => $"95% CI over {n} seeds")[0].Chart.BandDescription);
     }
 

@@ -35,8 +35,9 @@ public sealed class SummaryMarkdownTests
     {
         var text = SummaryMarkdown.Format(Settings with { Seeds = 3 }, [Row("relu", 0.97, seeds: 2)]);
         var row = Assert.Single(text.Split(Environment.NewLine), l => l.StartsWith("| ReLU |", StringComparison.Ordinal));
-        Assert.Contains("| 97.00% ± 1.41 |", row);
-        Assert.Contains("Values are means over 3 seeds, ± their standard deviation.", text);
+        // 96% and 98%: standard error 1 point, t(0.975, 1 df) = 12.706.
+        Assert.Contains("| 97.00% [84.29, 109.71] |", row);
+        Assert.Contains("Values are means over 3 seeds with their 95% confidence interval [low, high]", text);
         Assert.Contains("seeds 1–3.", text);
     }
 

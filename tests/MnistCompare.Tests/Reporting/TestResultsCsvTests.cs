@@ -4,6 +4,7 @@ using MnistCompare.Training;
 
 namespace MnistCompare.Tests.Reporting;
 
+
 // test.csv: the final test evaluations of a --validation holdout run, read back by --resume.
 public sealed class TestResultsCsvTests : IDisposable
 {

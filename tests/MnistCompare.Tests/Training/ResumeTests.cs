@@ -128,6 +128,17 @@ public sealed class ResumeTests : IClassFixture<InterruptedRun>
         Assert.Empty(RunFiles.TemporaryFiles(run.Folder));
     }
 
+    [Fact]
+    public void DiagnosticsKeepTheFinishedRunsRowsAndGainTheResumedOnes()
+    {
+        var before = Lines(run.AfterInterruption["diagnostics.csv"]);
+        var after = Lines(run.AfterResume["diagnostics.csv"]);
+        Assert.Equal(["relu"], before.Skip(1).Select(l => l.Split(',')[0]).Distinct());
+        Assert.Equal(before, after.Take(before.Length));
+        Assert.Equal(["conv1", "conv2", "fc1"], after.Skip(before.Length).Select(l => l.Split(',')[3]));
+        Assert.All(after.Skip(before.Length), l => Assert.StartsWith("elu,1,1,", l));
+    }
+
     private static RunSettings ReadConfig(byte[] file)
     {
         using var temp = new TempFolder();
