@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MnistCompare.Model;
 using MnistCompare.Reporting;
 using MnistCompare.Training;
 using MnistCompare.Workers;
@@ -33,7 +34,8 @@ public static class CompareCommand
         var baseline = config is not null ? RunConfigFile.Read(config) : null;
         var settings = resume
             ? ConfigFileCheck.Checked(Resumed(RunConfigFile.Read(folder.ConfigPath), options, parse), "--resume", folder.ConfigPath)
-            : options.ToSettings(parse, baseline);
+            : PrecisionChoice.ForThisMachine(options.ToSettings(parse, baseline), parse.GetValue(options.InsistPrecision), FastBf16.OnThisCpu(),
+                note => Console.Error.WriteLine($"note: {note}"));
         // The options given were checked as they were parsed, so a bad value left here came from the file.
         if (config is not null) ConfigFileCheck.Checked(settings, "--config", config);
         return Run(settings, folder, resume, parse.GetValue(options.Force), parse.GetValue(options.Parallel));

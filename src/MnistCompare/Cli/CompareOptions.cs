@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using CustomActivations;
+using MnistCompare.Model;
 using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
@@ -54,6 +55,27 @@ public sealed class CompareOptions
     public Option<string> Device { get; } = new("--device") { Description = "cpu, or cuda when libtorch has it.", DefaultValueFactory = _ => "cpu" };
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads. Default: the number of cores; with --resume, the count the run recorded.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public Option<Precision> Precision { get; } = new("--precision")
+    {
+        Description = "fp32, or bf16: mixed precision (bfloat16 convolutions, linear layers and activations; float32 weights, optimiser, " +
+                      "loss). bf16 needs a CPU with avx512_bf16 or amx_bf16; elsewhere the run says so and trains in fp32. Default: fp32.",
+        DefaultValueFactory = _ => Model.Precision.Fp32,
+        // The enum's own parser would answer a typo with its C# type name and a list over several lines.
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            // By name only: Enum.TryParse would also take "1".
+            if (Enum.GetNames<Precision>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name) return Enum.Parse<Precision>(name);
+            result.AddError($"--precision: unknown precision '{text}' (expected fp32 or bf16)");
+            return Model.Precision.Fp32;
+        },
+    };
+
+    public Option<bool> InsistPrecision { get; } = new("--insist-precision")
+    {
+        Description = "Train in bf16 even on a CPU without fast bfloat16 (slower than fp32 there; the same arithmetic as on a CPU with it).",
+    };
 
     public Option<int> Parallel { get; } = new("--parallel")
     {
@@ -126,13 +148,14 @@ public sealed class CompareOptions
     // only spread the work over the cores, so a resumed run may change them.
     public IEnumerable<Option> RunDefining => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Config,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Precision,
+        Config,
     };
 
     public IEnumerable<Option> All => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Threads,
-        Parallel, Out, Resume, Force, Config,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, Validation, Device, Precision,
+        InsistPrecision, Threads, Parallel, Out, Resume, Force, Config,
     };
 
     // Defaults, or the settings of --config, overridden by every option given on the command line.
@@ -157,6 +180,7 @@ public sealed class CompareOptions
             Validation = Pick(Validation, b.Validation),
             Device = Pick(Device, b.Device),
             Threads = Pick(Threads, b.Threads),
+            Precision = Pick(Precision, b.Precision),
         };
     }
 

@@ -8,7 +8,9 @@ namespace MnistCompare.Model;
 
 // The tutorial's network: two 3×3 convolutions, max-pooling, two dense layers, log-softmax over 10 classes,
 // with the activation under comparison after each hidden layer. The activation decides its companions: SELU
-// brings LeCun-normal initialisation and alpha dropout; maxout(k) widens each layer before it k-fold.
+// brings LeCun-normal initialisation and alpha dropout; maxout(k) widens each layer before it k-fold. The precision
+// decides only how the layers compute (MixedPrecision); the weights are float32 either way, so a file saved from a
+// bf16 training loads into a float32 network and back.
 public sealed class TutorialCnn : Module<Tensor, Tensor>
 {
     private readonly Conv2d conv1;
@@ -22,9 +24,11 @@ public sealed class TutorialCnn : Module<Tensor, Tensor>
     private readonly Module<Tensor, Tensor> act3;
     private readonly Module<Tensor, Tensor> dropout2;
     private readonly Linear fc2;
+    private readonly MixedPrecision compute;
 
-    public TutorialCnn(ActivationChoice activation, int imageSize = 28) : base(nameof(TutorialCnn))
+    public TutorialCnn(ActivationChoice activation, int imageSize = 28, Precision precision = Precision.Fp32) : base(nameof(TutorialCnn))
     {
+        compute = new MixedPrecision(precision);
         var k = activation.WidthMultiplier;
         var pooledSize = (imageSize - 4) / 2;
         conv1 = Conv2d(1, 32 * k, 3);
@@ -45,13 +49,15 @@ public sealed class TutorialCnn : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = act1.call(conv1.call(input));
-        x = act2.call(conv2.call(x));
+        var x = act1.call(compute.Convolve(conv1, input));
+        x = act2.call(compute.Convolve(conv2, x));
         x = dropout1.call(pool.call(x));
-        x = act3.call(fc1.call(flatten.call(x)));
-        x = fc2.call(dropout2.call(x));
-        return x.log_softmax(1).MoveToOuterDisposeScope();
+        x = act3.call(compute.Project(fc1, flatten.call(x)));
+        x = compute.Project(fc2, dropout2.call(x));
+        return MixedPrecision.ForLoss(x).log_softmax(1).MoveToOuterDisposeScope();
     }
+
+    public Precision Precision => compute.Precision;
 
     public long ParameterCount() => parameters().Sum(p => p.numel());
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MnistCompare.Model;
 using MnistCompare.Training;
 
 namespace MnistCompare.Reporting;
@@ -56,8 +57,9 @@ public static class SummaryMarkdown
         var validation = s.Validation == ValidationMode.Test ? "validation on the test set" : $"validation on a {RunSettings.HoldoutSize:N0}-image holdout, test set at the end";
         var limit = s.TrainLimit is { } n ? $", first {n:N0} training images" : "";
         var seeds = s.Seeds == 1 ? $"seed {s.Seed}" : $"seeds {s.Seed}–{s.Seed + s.Seeds - 1}";
+        var precision = s.Precision == Precision.Bf16 ? ", bfloat16 mixed precision" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Dataset {s.Dataset}{limit}; {s.Epochs} epoch{(s.Epochs == 1 ? "" : "s")}, batch {s.BatchSize}, Adam (lr {s.LearningRate}), gradient clipping ±{s.ClipValue}, NLL loss; {validation}; {seeds}.");
+            $"Dataset {s.Dataset}{limit}; {s.Epochs} epoch{(s.Epochs == 1 ? "" : "s")}, batch {s.BatchSize}, Adam (lr {s.LearningRate}), gradient clipping ±{s.ClipValue}, NLL loss{precision}; {validation}; {seeds}.");
     }
 
     private static string Percent(Statistic s) => s.Count == 0

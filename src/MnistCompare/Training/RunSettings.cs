@@ -1,3 +1,5 @@
+using MnistCompare.Model;
+
 namespace MnistCompare.Training;
 
 // Where the validation curves come from: the tutorial validates on the 10k test set after every epoch;
@@ -49,6 +51,9 @@ public sealed record RunSettings
     public string Device { get; init; } = "cpu";
 
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    // Mixed bfloat16 (bf16) or float32 throughout; recorded, so reruns and --resume train in the same arithmetic.
+    public Precision Precision { get; init; } = Precision.Fp32;
 
     // The seeds of the runs: Seed, Seed+1, … one per repetition.
     public IEnumerable<long> RunSeeds() => Enumerable.Range(0, Seeds).Select(i => Seed + i);

@@ -31,7 +31,7 @@ public sealed class Trainer
         var identity = new Checkpoint.Identity(activationName, seed);
         random.manual_seed(seed);
         using var shuffling = new Generator((ulong)seed);
-        using var model = new TutorialCnn(activation, data.ImageSize).to(data.Device);
+        using var model = new TutorialCnn(activation, data.ImageSize, settings.Precision).to(data.Device);
         using var optimizer = optim.Adam(model.parameters(), settings.LearningRate);
         if (earlier.Count > 0)
         {
