@@ -64,6 +64,7 @@ public sealed class Trainer
         Evaluation? finalTest = null;
         if (divergence is null && data.FinalTest is { } test) finalTest = Evaluator.Evaluate(model, test, settings.EvalBatchSize);
         if (files.WeightsPath is { } weights && divergence is null) ModelWeights.Save(model, weights);
+        FinalizedNativeMemory.Release();
         return new RunOutcome(activationName, seed, history, model.ParameterCount(), divergence, finalTest);
     }
 
@@ -101,6 +102,7 @@ public sealed class Trainer
             lossSum += lossValue * length;
             using (no_grad()) correct += output.argmax(1).eq(labels).sum().ToInt64();
             seen += length;
+            if ((batch + 1) % FinalizedNativeMemory.BatchesBetweenCollections == 0) FinalizedNativeMemory.Release();
             observer.BatchCompleted(new BatchProgress(activationName, seed, epoch, batch + 1, batches, lossSum / seen,
                 seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
         }
