@@ -28,7 +28,7 @@ public static class App
         return root;
     }
 
-    // Logs and pipes get tables without colour codes, wide enough not to wrap the numbers.
+    // Logs and pipes get tables without colour codes, wide enough not to wrap the numbers (confidence intervals included).
     private static IAnsiConsole PlainConsole(TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -38,7 +38,7 @@ public static class App
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 120;
+        console.Profile.Width = 200;
         return console;
     }
 

@@ -19,13 +19,14 @@ public static class SummaryTable
         {
             var cells = new List<string>
             {
-                Markup.Escape(LegendNames.Of(r.Activation)), SummaryMarkdown.Percent(r.BestValAccuracy), SummaryMarkdown.Percent(r.FinalValAccuracy),
+                LegendNames.Of(r.Activation), SummaryMarkdown.Percent(r.BestValAccuracy), SummaryMarkdown.Percent(r.FinalValAccuracy),
                 SummaryMarkdown.Loss(r.FinalValLoss),
                 SummaryMarkdown.Seconds(r.SecondsPerEpoch), r.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
-                r.Divergences.Count == 0 ? "no" : Markup.Escape(string.Join("; ", r.Divergences)),
+                r.Divergences.Count == 0 ? "no" : string.Join("; ", r.Divergences),
             };
             if (holdout) cells.Add(r.TestAccuracy is { } test ? SummaryMarkdown.Percent(test) : "");
-            table.AddRow(cells.ToArray());
+            // Brackets (the confidence intervals) are Spectre markup: every cell is plain text.
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
         AnsiConsole.Write(table);
         foreach (var line in ComparisonSentences.Describe(rows, PairwiseComparisons.Compare(rows)))
