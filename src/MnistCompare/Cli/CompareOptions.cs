@@ -82,8 +82,9 @@ public sealed class CompareOptions
     public Option<Precision> Precision { get; } = new("--precision")
     {
         Description = "fp32, or bf16: mixed precision (bfloat16 convolutions, linear layers and activations; float32 weights, optimiser, " +
-                      "loss). bf16 needs a CPU with avx512_bf16 or amx_bf16; elsewhere the run says so and trains in fp32. Default: fp32.",
-        DefaultValueFactory = _ => Model.Precision.Fp32,
+                      "loss). bf16 needs a CPU with avx512_bf16 or amx_bf16; elsewhere the run says so and trains in fp32. [default: fp32]",
+        HelpName = "fp32|bf16",
+        // No DefaultValueFactory: help would print the enum's own spelling (Fp32); an absent option is Fp32 all the same.
         // The enum's own parser would answer a typo with its C# type name and a list over several lines.
         CustomParser = result =>
         {

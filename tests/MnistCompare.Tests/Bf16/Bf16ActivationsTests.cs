@@ -1,3 +1,4 @@
+using MnistCompare.Tests.Cli;
 using Precision = MnistCompare.Model.Precision;
 using CustomActivations;
 using TorchSharp;
@@ -9,6 +10,9 @@ namespace MnistCompare.Tests.Bf16;
 // Every activation of the registry, custom autograd functions and learnable parameters included, inside the bf16
 // network: the forward pass computes in bfloat16, the loss comes out float32 and finite, and backward leaves float32
 // gradients on every (float32) weight, which is what Adam needs.
+// libtorch's global generator (seeded here, drawn by dropout) is shared by the whole test process: no other test may
+// run beside these.
+[Collection(AppCollection.Name)]
 public sealed class Bf16ActivationsTests
 {
     // Every name with its default parameter, and the parameters that add learnable weights.

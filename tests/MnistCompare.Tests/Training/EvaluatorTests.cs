@@ -1,3 +1,4 @@
+using MnistCompare.Tests.Cli;
 using CustomActivations;
 using MnistCompare.Data;
 using MnistCompare.Model;
@@ -9,6 +10,9 @@ namespace MnistCompare.Tests.Training;
 
 // The Evaluator runs in inference mode; every activation's module (custom autograd functions included) must work
 // there and give what a plain no_grad pass over the same images gives.
+// libtorch's global generator (seeded here, drawn by dropout) is shared by the whole test process: no other test may
+// run beside these.
+[Collection(AppCollection.Name)]
 public sealed class EvaluatorTests
 {
     public static TheoryData<string> Activations() => new(ActivationRegistry.Names.Concat(["prelu:channel", "swish:learnable"]));
