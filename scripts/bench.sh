@@ -1,38 +1,45 @@
 #!/usr/bin/env bash
-# Benchmarks TorchBinding and MnistCompare against PyTorch (Debian's python3-torch: the same libtorch) on this
-# machine, with the same number of threads on both sides. A benchmark, not a test: it prints figures next to their
-# targets and fails only when something does not build or run. Nothing else should run on the machine meanwhile.
+# Benchmarks MnistCompare (TorchSharp 0.107, libtorch 2.10) against PyTorch on this machine, with the same number of
+# threads on both sides, and prints every figure next to its target (issue 16): "met" or "MISSED". A benchmark, not a
+# test: it fails only when something does not build or run. Nothing else should run on the machine meanwhile.
 #
-# Usage: scripts/bench.sh [--threads N] [--runs R] [--warmup W] [--iterations I] [--only SECTION[,SECTION...]]
-#                         [--data DIR] [--train-limit N] [--activations LIST] [--sweep LIST] [--parallel N]
+# PyTorch is Debian's python3-torch (1.13), the only PyTorch our machines can install: older than the libtorch 2.10
+# inside TorchSharp, so the two sides do not run the same kernels. scripts/bench_reference.py is our PyTorch version of
+# the app's model and training loop; its bf16 side runs under torch.autocast("cpu", dtype=torch.bfloat16).
+#
+# Usage: scripts/bench.sh [--threads N] [--runs R] [--only SECTION[,SECTION...]] [--data DIR] [--train-limit N]
+#                         [--activations LIST] [--sweep LIST] [--parallel LIST]
 #   --threads N     torch threads on both sides (default: nproc)
-#   --runs R        runs per side, alternating ours/PyTorch; figures are medians over runs (default 5; fewer than 3
-#                   only to try the script out)
-#   --warmup W      untimed training steps per run of the train section (default 5)
-#   --iterations I  timed training steps per run of the train section (default 30)
+#   --runs R        runs per side, the sides alternating; figures are medians over runs (default 3; fewer only to try
+#                   the script out). The memory section runs once (peak memory hardly varies)
 #   --only S        run only these sections (repeatable or comma-separated); default: all
-#   --data DIR      the MNIST folder both sides of epoch and sweep read (default: data/mnist)
+#   --data DIR      the MNIST folder every section reads (default: data/mnist)
 #   --train-limit N training images of epoch and sweep (default 10000); validation uses the whole test set
 #   --activations L the activations of the epoch section (default relu,selu,gelu)
 #   --sweep L       the activations of the sweep section (default: the comparison's six)
-#   --parallel N    the --parallel of the sweep's concurrent MnistCompare run (default 2)
+#   --parallel L    the --parallel settings tried in the sweep, besides sequential; each precision is judged at its
+#                   best (default 2)
 # Sections:
-#   train    one training step of the tutorial CNN (batch 128, random data): ms/step, images/s, ratio (target <= 1.05)
-#   tiny-op  round trip of a one-element op through the binding (target <= 2 us)
-#   activations  forward + backward of each custom activation vs libtorch's built-in on 128x64x24x24 float32
-#                (target <= 1.5x for gelu, selu, elu, leaky-relu, sigmoid)
-#   epoch    the comparison's real work per activation: one epoch on --train-limit images + one validation pass,
-#            `MnistCompare compare` vs scripts/bench_reference.py epoch: training and validation seconds (timed inside
-#            each process), wall-clock, images/s, GFLOP/s against the machine's peak, peak resident memory
-#            (target: training time ours/PyTorch <= 1.0 for every activation)
-#   sweep    all --sweep activations in one run, MnistCompare sequentially, with --parallel N, and PyTorch
-#            sequentially: wall-clock and peak memory (target: ours <= 0.75x PyTorch's wall-clock)
+#   activations  forward + backward of each custom activation vs libtorch 2.10's built-in on 128x64x24x24 float32
+#                (bench/Activations.Bench; target <= 1.5x)
+#   epoch    one epoch on --train-limit images + one validation pass per activation: ours fp32 and bf16
+#            (`compare --precision`) against PyTorch fp32 and bf16 (autocast). Training and validation seconds (timed
+#            inside each process), wall-clock, images/s, GFLOP/s and share of the peak of that precision, peak memory.
+#            Targets per activation: training ours fp32 / PyTorch fp32 <= 0.75; ours bf16 / ours fp32 <= 0.6;
+#            ours bf16 / PyTorch bf16 <= 0.75
+#   sweep    all --sweep activations, one epoch each in one run: ours fp32 and bf16, sequential and with each
+#            --parallel, against PyTorch fp32 sequential. Targets: ours fp32 at its best / PyTorch <= 0.5, ours bf16 at
+#            its best / PyTorch <= 0.3 (wall-clock)
+#   memory   the default run (`compare` with no options but --data and --threads: every training image, the six
+#            activations, one epoch each, fp32): peak resident memory (target <= 0.8 GB) and wall-clock
 #
-# Noise: the "others" note after each run says how much CPU other processes took meanwhile. Page faults vary from
-# run to run on both sides (glibc hands freed tensor memory back to the kernel and faults it in again, a few us per
-# page here); the faults/step column shows them. To take them out on both sides:
-#   MALLOC_TRIM_THRESHOLD_=268435456 MALLOC_MMAP_THRESHOLD_=33554432 scripts/bench.sh
-# (MnistCompare sets these thresholds itself, see src/MnistCompare/NativeMemory.cs; the reference does not.)
+# Peaks (GFLOP/s) are physical cores x clock x FLOPs per cycle and core, from lscpu and /proc/cpuinfo; see
+# peak_gflops below. PEAK_FP32_GFLOPS=X and PEAK_BF16_GFLOPS=Y replace the estimates.
+#
+# The full measurement, on an idle machine (about 75 minutes on 2 cores):
+#   scripts/bench.sh --runs 3
+# To try the script out in a few minutes (figures meaningless), on a cut-down MNIST folder DIR:
+#   scripts/bench.sh --runs 1 --data DIR --train-limit 500 --activations relu,gelu --sweep relu,gelu
 #
 # A new section is a function section_<name> (dashes become underscores) plus its name in SECTIONS.
 set -euo pipefail
@@ -42,8 +49,6 @@ cd "$ROOT"
 
 # Debian's interpreter: python3-torch is installed for it, not for a python3 that may come first on PATH.
 PYTHON=${PYTHON:-/usr/bin/python3}
-BENCH_PROJECT="$ROOT/bench/TorchBinding.Bench"
-BENCH_DLL="$BENCH_PROJECT/bin/Release/net10.0/TorchBinding.Bench.dll"
 ACTIVATIONS_PROJECT="$ROOT/bench/Activations.Bench"
 ACTIVATIONS_DLL="$ACTIVATIONS_PROJECT/bin/Release/net10.0/Activations.Bench.dll"
 REFERENCE="$ROOT/scripts/bench_reference.py"
@@ -51,13 +56,14 @@ MEASURE="$ROOT/scripts/bench_measure.py"
 APP_PROJECT="$ROOT/src/MnistCompare"
 APP_DLL="$APP_PROJECT/bin/Release/net10.0/MnistCompare.dll"
 
-SECTIONS=(train tiny-op activations epoch sweep)
-EPOCH_RATIO_TARGET=1.0
-SWEEP_RATIO_TARGET=0.75
-TRAIN_RATIO_TARGET=1.05
-TINY_OP_TARGET_NS=2000
-BATCH=128
-TINY_OP_ITERATIONS=200000
+SECTIONS=(activations epoch sweep memory)
+# Issue 16's targets.
+OURS_FP32_VS_PYTORCH=0.75
+OURS_BF16_VS_FP32=0.6
+OURS_BF16_VS_PYTORCH_BF16=0.75
+SWEEP_FP32_VS_PYTORCH=0.5
+SWEEP_BF16_VS_PYTORCH=0.3
+MEMORY_TARGET_MB=800
 
 die() {
   printf 'bench: %s\n' "$*" >&2
@@ -71,30 +77,30 @@ positive_int() {
 }
 
 threads=$(nproc)
-runs=5
-warmup=5
-iterations=30
+runs=3
 only=()
 data="$ROOT/data/mnist"
 train_limit=10000
 epoch_activations=relu,selu,gelu
 sweep_activations=sigmoid,relu,elu,leaky-relu:0.2,selu,gelu
-parallel=2
+parallels=2
 while (($#)); do
   case "$1" in
-    --threads | --runs | --warmup | --iterations | --only | --data | --train-limit | --activations | --sweep | --parallel)
+    --threads | --runs | --only | --data | --train-limit | --activations | --sweep | --parallel)
       (($# >= 2)) || die "$1 needs a value"
       case "$1" in
         --threads) positive_int "$1" "$2" 1; threads=$2 ;;
         --runs) positive_int "$1" "$2" 1; runs=$2 ;;
-        --warmup) positive_int "$1" "$2" 0; warmup=$2 ;;
-        --iterations) positive_int "$1" "$2" 1; iterations=$2 ;;
         --only) IFS=, read -r -a names <<<"$2"; only+=("${names[@]}") ;;
         --data) data=$(cd "$2" && pwd) || die "--data: no folder $2" ;;
         --train-limit) positive_int "$1" "$2" 1; train_limit=$2 ;;
         --activations) epoch_activations=$2 ;;
         --sweep) sweep_activations=$2 ;;
-        --parallel) positive_int "$1" "$2" 1; parallel=$2 ;;
+        --parallel)
+          IFS=, read -r -a names <<<"$2"
+          for n in "${names[@]}"; do positive_int "$1" "$n" 2; done
+          parallels=$2
+          ;;
       esac
       shift 2
       ;;
@@ -142,30 +148,8 @@ NCPU=$(nproc)
 # The highest share of the CPUs that other processes used during a run, over all runs so far (percent).
 OTHERS_MAX=0
 
-# run OUT CMD...: runs one benchmark process, keeps its output in OUT, checks that it used the requested number of
-# threads, and shows its human-readable lines, then how much of the machine other processes used meanwhile (the
-# run's own CPU time taken out).
-run() {
-  local out=$1 busy0 busy1 real user sys others TIMEFORMAT='%R %U %S'
-  shift
-  printf '%s\n' "$*" >"$out.cmd"
-  read -r busy0 _ < <(cpu_ticks)
-  if ! { time "$@" >"$out" 2>&1; } 2>"$out.time"; then
-    cat "$out" >&2
-    die "failed: $*"
-  fi
-  read -r busy1 _ < <(cpu_ticks)
-  [[ "$(result "$out" threads)" == "$threads" ]] || die "$* ran with $(result "$out" threads) threads, not $threads"
-  read -r real user sys <"$out.time"
-  others=$(calc '%d' "(($busy1 - $busy0) / $CLK_TCK - $user - $sys) * 100 / ($real * $NCPU)")
-  ((others > 0)) || others=0
-  ((others <= OTHERS_MAX)) || OTHERS_MAX=$others
-  grep -v '^RESULT ' "$out" | sed 's/^/    /'
-  printf '      (other processes used %d%% of the CPUs during this run)\n' "$others"
-}
-
-ours() { run "$1" dotnet "$BENCH_DLL" "${@:2}" --threads "$threads"; }
-pytorch() { run "$1" "$PYTHON" "$REFERENCE" "${@:2}" --threads "$threads"; }
+# verdict VALUE TARGET: "met" when VALUE <= TARGET, else "MISSED".
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "met" : "MISSED" }'; }
 
 # Warns when the CPUs are busy before the runs start: other work skews both sides' figures.
 check_idle() {
@@ -202,31 +186,45 @@ report_disturbance() {
 FORWARD_FLOP=$((2 * (26 * 26 * 32 * 9 + 24 * 24 * 64 * 9 * 32 + 9216 * 128 + 128 * 10)))
 TRAIN_FLOP=$((3 * FORWARD_FLOP))
 
-# The machine's peak float32 rate in GFLOP/s = physical cores x clock (GHz) x FLOPs per cycle and core. FLOPs per
-# cycle come from the widest FMA that lscpu's flags list, assuming two FMA units per core (Intel's server cores since
-# Skylake-SP; one-unit parts and AMD Zen 4, which splits AVX-512 into 256-bit halves, reach half): avx512f 2 units x
-# 16 lanes x 2 (multiply + add) = 64; avx2 + fma 2 x 8 x 2 = 32; avx 16; otherwise 8. The clock is lscpu's
-# "CPU max MHz", else the "cpu MHz" of /proc/cpuinfo (a VM's nominal clock); turbo is not counted. PEAK_GFLOPS=X
-# replaces the estimate. Prints "GFLOPS|how it was estimated".
+# The machine's peak rate in GFLOP/s for PRECISION (fp32 or bf16) = physical cores x clock (GHz) x FLOPs per cycle
+# and core. fp32 FLOPs per cycle come from the widest FMA lscpu's flags list: avx512f 2 FMA units x 16 lanes x 2
+# (multiply + add) = 64 on Intel's server cores since Skylake-SP, but 32 on AMD Zen 4 (family 25), which runs
+# AVX-512 on two 256-bit units; avx2 + fma 32; avx 16; otherwise 8. bf16: with amx_bf16, one AMX tile multiply
+# (16x16x32 multiply-adds) every 16 cycles = 1024; with avx512_bf16, VDPBF16PS does two multiply-adds per float32 lane,
+# twice the fp32 rate; otherwise the fp32 rate (libtorch then converts to float32). The clock is lscpu's "CPU max MHz",
+# else /proc/cpuinfo's "cpu MHz" (a VM's nominal clock); turbo is not counted. PEAK_FP32_GFLOPS / PEAK_BF16_GFLOPS
+# replace the estimate. Prints "GFLOPS|how it was estimated".
 peak_gflops() {
-  if [[ -n "${PEAK_GFLOPS:-}" ]]; then
-    printf '%s|PEAK_GFLOPS from the environment\n' "$PEAK_GFLOPS"
+  local precision=$1 override sockets cores mhz flags family vendor per_cycle how
+  override=$([[ $precision == bf16 ]] && echo "${PEAK_BF16_GFLOPS:-}" || echo "${PEAK_FP32_GFLOPS:-}")
+  if [[ -n "$override" ]]; then
+    printf '%s|from the environment\n' "$override"
     return
   fi
-  local sockets cores mhz flags per_cycle
   sockets=$(lscpu | sed -n 's/^Socket(s):[[:space:]]*//p')
   cores=$(lscpu | sed -n 's/^Core(s) per socket:[[:space:]]*//p')
   mhz=$(lscpu | sed -n 's/^CPU max MHz:[[:space:]]*//p')
   [[ -n "$mhz" ]] || mhz=$(sed -n 's/^cpu MHz[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   flags=" $(sed -n 's/^flags[[:space:]]*: //p' /proc/cpuinfo | head -n 1) "
-  if [[ "$flags" == *" avx512f "* ]]; then per_cycle=64
-  elif [[ "$flags" == *" avx2 "* && "$flags" == *" fma "* ]]; then per_cycle=32
-  elif [[ "$flags" == *" avx "* ]]; then per_cycle=16
-  else per_cycle=8
+  vendor=$(sed -n 's/^vendor_id[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+  family=$(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+  if [[ "$flags" == *" avx512f "* ]]; then
+    if [[ $vendor == AuthenticAMD && $family == 25 ]]; then per_cycle=32 how="AVX-512 on Zen 4's two 256-bit FMA units"
+    else per_cycle=64 how="AVX-512, two FMA units"
+    fi
+  elif [[ "$flags" == *" avx2 "* && "$flags" == *" fma "* ]]; then per_cycle=32 how="AVX2 FMA"
+  elif [[ "$flags" == *" avx "* ]]; then per_cycle=16 how="AVX"
+  else per_cycle=8 how="SSE"
   fi
-  printf '%s|%d sockets x %d cores x %.2f GHz x %d FLOPs/cycle\n' \
+  if [[ $precision == bf16 ]]; then
+    if [[ "$flags" == *" amx_bf16 "* ]]; then per_cycle=1024 how="AMX bf16 tiles"
+    elif [[ "$flags" == *" avx512_bf16 "* ]]; then per_cycle=$((per_cycle * 2)) how="avx512_bf16 dot products, 2x the fp32 rate of $how"
+    else how="no bf16 hardware: the fp32 rate of $how"
+    fi
+  fi
+  printf '%s|%d sockets x %d cores x %.2f GHz x %d FLOPs/cycle (%s)\n' \
     "$(calc '%.1f' "${sockets:-1} * ${cores:-$NCPU} * $mhz / 1000 * $per_cycle")" "${sockets:-1}" "${cores:-$NCPU}" \
-    "$(calc '%.6f' "$mhz / 1000")" "$per_cycle"
+    "$(calc '%.6f' "$mhz / 1000")" "$per_cycle" "$how"
 }
 
 # measure OUT CMD...: runs CMD under bench_measure.py (wall-clock, peak memory, CPU time) with its output in OUT, and
@@ -288,91 +286,37 @@ warm_up() {
   ref_epoch "$TMP_DIR/warm-ref-$2" -a "$1"
 }
 
+# The arguments of a side: ours-fp32, ours-bf16 (`compare --precision bf16`), ref-fp32, ref-bf16 (autocast).
+side_args() {
+  case $1 in
+    ours-fp32) echo "--precision fp32" ;;
+    ours-bf16) echo "--precision bf16" ;;
+    ref-fp32) echo "" ;;
+    ref-bf16) echo "--autocast" ;;
+  esac
+}
+
+declare -A SIDE_LABEL=([ours-fp32]="MnistCompare fp32" [ours-bf16]="MnistCompare bf16" [ref-fp32]="PyTorch fp32" [ref-bf16]="PyTorch bf16 (autocast)")
+
+
+
 # ---- sections ---------------------------------------------------------------------------------------------------
-
-# shellcheck disable=SC2086  # the per-phase lists are space-separated on purpose
-section_train() {
-  local phases=(data zero_grad forward loss backward clip step release)
-  local -a ours_ms=() ref_ms=() ours_faults=() ref_faults=()
-  local -A ours_phase=() ref_phase=()
-  local r p
-  printf '\n== train: one training step of the tutorial CNN (batch %d, %d threads, %d warm-up + %d timed steps, %d runs per side) ==\n' \
-    "$BATCH" "$threads" "$warmup" "$iterations" "$runs"
-  for ((r = 1; r <= runs; r++)); do
-    printf '  run %d/%d\n' "$r" "$runs"
-    ours "$TMP_DIR/train-ours-$r" train-step --warmup "$warmup" --iterations "$iterations" --batch "$BATCH"
-    pytorch "$TMP_DIR/train-ref-$r" train-step --warmup "$warmup" --iterations "$iterations" --batch "$BATCH"
-    ours_ms+=("$(result "$TMP_DIR/train-ours-$r" train_step_ms_median)")
-    ref_ms+=("$(result "$TMP_DIR/train-ref-$r" train_step_ms_median)")
-    ours_faults+=("$(result "$TMP_DIR/train-ours-$r" page_faults_per_step)")
-    ref_faults+=("$(result "$TMP_DIR/train-ref-$r" page_faults_per_step)")
-    for p in "${phases[@]}"; do
-      ours_phase[$p]+=" $(result "$TMP_DIR/train-ours-$r" "phase_${p}_ms")"
-      ref_phase[$p]+=" $(result "$TMP_DIR/train-ref-$r" "phase_${p}_ms")"
-    done
-  done
-
-  local ours_med ref_med ratio verdict
-  ours_med=$(median "${ours_ms[@]}")
-  ref_med=$(median "${ref_ms[@]}")
-  ratio=$(calc '%.3f' "$ours_med / $ref_med")
-  verdict=$(awk -v r="$ratio" -v t="$TRAIN_RATIO_TARGET" 'BEGIN { print (r <= t) ? "met" : "NOT met" }')
-  printf '\n  %-14s %10s %10s %12s   %s\n' side ms/step images/s faults/step "per-run medians (ms)"
-  printf '  %-14s %10.2f %10.1f %12.0f   %s\n' TorchBinding "$ours_med" "$(calc '%.6f' "$BATCH * 1000 / $ours_med")" \
-    "$(median "${ours_faults[@]}")" "${ours_ms[*]}"
-  printf '  %-14s %10.2f %10.1f %12.0f   %s\n' PyTorch "$ref_med" "$(calc '%.6f' "$BATCH * 1000 / $ref_med")" \
-    "$(median "${ref_faults[@]}")" "${ref_ms[*]}"
-  printf '  ratio TorchBinding/PyTorch: %s (target <= %s: %s)\n' "$ratio" "$TRAIN_RATIO_TARGET" "$verdict"
-  printf '\n  %-10s %12s %12s\n' "phase (ms)" TorchBinding PyTorch
-  for p in "${phases[@]}"; do
-    printf '  %-10s %12.3f %12.3f\n' "$p" "$(median ${ours_phase[$p]})" "$(median ${ref_phase[$p]})"
-  done
-}
-
-# shellcheck disable=SC2086  # the per-op lists are space-separated on purpose
-section_tiny_op() {
-  local ops=(neg add_)
-  local -A ours_ns=() ref_ns=()
-  local r op
-  printf '\n== tiny-op: round trip of a one-element op (%d calls per run, %d runs per side) ==\n' "$TINY_OP_ITERATIONS" "$runs"
-  for ((r = 1; r <= runs; r++)); do
-    printf '  run %d/%d\n' "$r" "$runs"
-    ours "$TMP_DIR/tiny-ours-$r" tiny-op --iterations "$TINY_OP_ITERATIONS"
-    pytorch "$TMP_DIR/tiny-ref-$r" tiny-op --iterations "$TINY_OP_ITERATIONS"
-    for op in "${ops[@]}"; do
-      ours_ns[$op]+=" $(result "$TMP_DIR/tiny-ours-$r" "tiny_${op}_ns")"
-      ref_ns[$op]+=" $(result "$TMP_DIR/tiny-ref-$r" "tiny_${op}_ns")"
-    done
-  done
-
-  local ours_med ref_med verdict label
-  printf '\n  %-32s %14s %14s   %s\n' op "TorchBinding" "PyTorch (ctx)" "target (ours)"
-  for op in "${ops[@]}"; do
-    ours_med=$(median ${ours_ns[$op]})
-    ref_med=$(median ${ref_ns[$op]})
-    verdict=$(awk -v v="$ours_med" -v t="$TINY_OP_TARGET_NS" 'BEGIN { print (v <= t) ? "met" : "NOT met" }')
-    case "$op" in
-      neg) label="t.neg() + dispose (new tensor)" ;;
-      add_) label="a.add_(b) (in place)" ;;
-    esac
-    printf '  %-32s %11.3f us %11.3f us   <= %s us: %s\n' "$label" "$(calc '%.6f' "$ours_med / 1000")" \
-      "$(calc '%.6f' "$ref_med / 1000")" "$(calc '%g' "$TINY_OP_TARGET_NS / 1000")" "$verdict"
-  done
-}
 
 # The custom modules against the built-ins, interleaved in one process (the program prints its own table).
 section_activations() {
-  printf '\n== activations: forward + backward, custom module vs libtorch built-in ==\n'
+  printf '\n== activations: forward + backward, custom module vs libtorch 2.10 built-in ==\n'
   dotnet "$ACTIVATIONS_DLL" --threads "$threads" --runs $((runs * 5)) --warmup 3 | sed 's/^/  /'
 }
 
-# shellcheck disable=SC2086  # the per-run lists are space-separated on purpose
+# shellcheck disable=SC2086  # the per-run lists and side arguments are space-separated on purpose
 section_epoch() {
-  local -a acts order
-  local -A o_train=() o_val=() o_wall=() o_rss=() p_train=() p_val=() p_wall=() p_rss=()
-  local r a key side out folder epoch_s val_s train_s images peak how
+  local -a acts order sides=(ours-fp32 ours-bf16 ref-fp32 ref-bf16)
+  local -A train=() val=() wall=() rss=()
+  local r a key side out folder epoch_s val_s train_s images
+  local peak_fp32 how_fp32 peak_bf16 how_bf16
   IFS=, read -r -a acts <<<"$epoch_activations"
-  IFS='|' read -r peak how < <(peak_gflops)
+  IFS='|' read -r peak_fp32 how_fp32 < <(peak_gflops fp32)
+  IFS='|' read -r peak_bf16 how_bf16 < <(peak_gflops bf16)
   printf '\n== epoch: one epoch on %d training images + one validation pass, per activation (%d threads, %d runs per side) ==\n' \
     "$train_limit" "$threads" "$runs"
   warm_up "${acts[0]}" epoch
@@ -380,141 +324,165 @@ section_epoch() {
   for ((r = 1; r <= runs; r++)); do
     for a in "${acts[@]}"; do
       key=$(result_key "$a")
-      order=(ours ref)
-      ((r % 2)) || order=(ref ours)
+      order=("${sides[@]}")
+      ((r % 2)) || order=(ref-bf16 ref-fp32 ours-bf16 ours-fp32)
       for side in "${order[@]}"; do
         out="$TMP_DIR/epoch-$side-$r-$key"
-        if [[ $side == ours ]]; then
+        if [[ $side == ours-* ]]; then
           folder="$out.run"
-          ours_compare "$out" "$folder" -a "$a"
+          ours_compare "$out" "$folder" -a "$a" $(side_args "$side")
           read -r epoch_s val_s < <(ours_seconds "$out" "$folder" "$a")
           train_s=$(calc '%.6f' "$epoch_s - $val_s")
-          o_train[$a]+=" $train_s"
-          o_val[$a]+=" $val_s"
-          o_wall[$a]+=" $(result "$out" wall_s)"
-          o_rss[$a]+=" $(result "$out" peak_rss_kb)"
         else
-          ref_epoch "$out" -a "$a"
+          ref_epoch "$out" -a "$a" $(side_args "$side")
           train_s=$(result "$out" "train_s_$key")
           val_s=$(result "$out" "val_s_$key")
-          p_train[$a]+=" $train_s"
-          p_val[$a]+=" $val_s"
-          p_wall[$a]+=" $(result "$out" wall_s)"
-          p_rss[$a]+=" $(result "$out" peak_rss_kb)"
         fi
-        printf '  run %d/%d %-15s %-7s training %7.2f s, validation %6.2f s, wall %7.2f s (other processes used %d%% of the CPUs)\n' \
-          "$r" "$runs" "$a" "${side/ref/PyTorch}" "$train_s" "$val_s" "$(result "$out" wall_s)" "$LAST_OTHERS"
+        train[$side:$a]+=" $train_s"
+        val[$side:$a]+=" $val_s"
+        wall[$side:$a]+=" $(result "$out" wall_s)"
+        rss[$side:$a]+=" $(result "$out" peak_rss_kb)"
+        printf '  run %d/%d %-15s %-24s training %7.2f s, validation %6.2f s, wall %7.2f s (other processes used %d%% of the CPUs)\n' \
+          "$r" "$runs" "$a" "${SIDE_LABEL[$side]}" "$train_s" "$val_s" "$(result "$out" wall_s)" "$LAST_OTHERS"
       done
     done
   done
 
-  printf '\n  Medians. GFLOP/s: %.2f MFLOP per training image, %.2f per validation image; peak %s GFLOP/s (%s).\n' \
-    "$(calc '%.6f' "$TRAIN_FLOP / 1e6")" "$(calc '%.6f' "$FORWARD_FLOP / 1e6")" "$peak" "$how"
-  printf '  %-15s %-13s %9s %9s %9s %11s %21s %11s %9s\n' activation side "train s" "val s" "wall s" "train img/s" \
+  printf '\n  Medians. GFLOP/s: %.2f MFLOP per training image, %.2f per validation image.\n' \
+    "$(calc '%.6f' "$TRAIN_FLOP / 1e6")" "$(calc '%.6f' "$FORWARD_FLOP / 1e6")"
+  printf '  Peak fp32: %s GFLOP/s (%s).\n  Peak bf16: %s GFLOP/s (%s).\n' "$peak_fp32" "$how_fp32" "$peak_bf16" "$how_bf16"
+  printf '  %-15s %-24s %9s %9s %9s %11s %22s %11s %9s\n' activation side "train s" "val s" "wall s" "train img/s" \
     "train GFLOP/s (peak)" "val GFLOP/s" "peak MB"
-  local ot ov ow pt pv pw verdict
+  local t v w peak of pf ob pb
   for a in "${acts[@]}"; do
-    ot=$(median ${o_train[$a]}); ov=$(median ${o_val[$a]}); ow=$(median ${o_wall[$a]})
-    pt=$(median ${p_train[$a]}); pv=$(median ${p_val[$a]}); pw=$(median ${p_wall[$a]})
-    for side in ours ref; do
-      local t v w rss label
-      if [[ $side == ours ]]; then t=$ot v=$ov w=$ow rss=$(median ${o_rss[$a]}) label=MnistCompare
-      else t=$pt v=$pv w=$pw rss=$(median ${p_rss[$a]}) label=PyTorch
-      fi
-      printf '  %-15s %-13s %9.2f %9.2f %9.2f %11.0f %13.1f (%4.1f%%) %11.1f %9s\n' "$([[ $side == ours ]] && echo "$a")" "$label" \
-        "$t" "$v" "$w" "$(calc '%.6f' "$train_limit / $t")" "$(calc '%.6f' "$train_limit * $TRAIN_FLOP / $t / 1e9")" \
-        "$(calc '%.6f' "$train_limit * $TRAIN_FLOP / $t / 1e9 * 100 / $peak")" "$(calc '%.6f' "$images * $FORWARD_FLOP / $v / 1e9")" \
-        "$(mb "$rss")"
+    for side in "${sides[@]}"; do
+      t=$(median ${train[$side:$a]}); v=$(median ${val[$side:$a]}); w=$(median ${wall[$side:$a]})
+      peak=$([[ $side == *bf16 ]] && echo "$peak_bf16" || echo "$peak_fp32")
+      printf '  %-15s %-24s %9.2f %9.2f %9.2f %11.0f %13.1f (%5.1f%%) %11.1f %9s\n' "$([[ $side == ours-fp32 ]] && echo "$a")" \
+        "${SIDE_LABEL[$side]}" "$t" "$v" "$w" "$(calc '%.6f' "$train_limit / $t")" \
+        "$(calc '%.6f' "$train_limit * $TRAIN_FLOP / $t / 1e9")" "$(calc '%.6f' "$train_limit * $TRAIN_FLOP / $t / 1e9 * 100 / $peak")" \
+        "$(calc '%.6f' "$images * $FORWARD_FLOP / $v / 1e9")" "$(mb "$(median ${rss[$side:$a]})")"
     done
-    verdict=$(awk -v r="$(calc '%.6f' "$ot / $pt")" -v t="$EPOCH_RATIO_TARGET" 'BEGIN { print (r <= t) ? "met" : "NOT met" }')
-    printf '  %-15s %-13s %9.3f %9.3f %9.3f   (training ours/PyTorch <= %s: %s)\n' "" "ours/PyTorch" "$(calc '%.6f' "$ot / $pt")" \
-      "$(calc '%.6f' "$ov / $pv")" "$(calc '%.6f' "$ow / $pw")" "$EPOCH_RATIO_TARGET" "$verdict"
+    of=$(median ${train[ours-fp32:$a]}); pf=$(median ${train[ref-fp32:$a]})
+    ob=$(median ${train[ours-bf16:$a]}); pb=$(median ${train[ref-bf16:$a]})
+    printf '  %-15s training ours fp32 / PyTorch fp32 %6.3f (target <= %s: %s)\n' "" "$(calc '%.6f' "$of / $pf")" \
+      "$OURS_FP32_VS_PYTORCH" "$(verdict "$(calc '%.6f' "$of / $pf")" "$OURS_FP32_VS_PYTORCH")"
+    printf '  %-15s training ours bf16 / ours fp32    %6.3f (target <= %s: %s)\n' "" "$(calc '%.6f' "$ob / $of")" \
+      "$OURS_BF16_VS_FP32" "$(verdict "$(calc '%.6f' "$ob / $of")" "$OURS_BF16_VS_FP32")"
+    printf '  %-15s training ours bf16 / PyTorch bf16 %6.3f (target <= %s: %s)\n' "" "$(calc '%.6f' "$ob / $pb")" \
+      "$OURS_BF16_VS_PYTORCH_BF16" "$(verdict "$(calc '%.6f' "$ob / $pb")" "$OURS_BF16_VS_PYTORCH_BF16")"
   done
 }
 
-# shellcheck disable=SC2086  # the per-run lists are space-separated on purpose
+# shellcheck disable=SC2086  # the per-run lists and side arguments are space-separated on purpose
 section_sweep() {
-  local -a acts order
-  local -A wall=() epochs=() rss=() tree=() per=()
-  local r a key side out folder epoch_s val_s sum
-  local -A label=([seq]="MnistCompare" [par]="MnistCompare --parallel $parallel" [ref]="PyTorch")
+  local -a acts order sides=() pars
+  local -A wall=() epochs=() rss=() tree=() label=()
+  local r a key side out folder epoch_s val_s sum p precision
   IFS=, read -r -a acts <<<"$sweep_activations"
+  IFS=, read -r -a pars <<<"$parallels"
+  for precision in fp32 bf16; do
+    sides+=("ours-$precision-1")
+    label[ours-$precision-1]="MnistCompare $precision"
+    for p in "${pars[@]}"; do
+      sides+=("ours-$precision-$p")
+      label[ours-$precision-$p]="MnistCompare $precision --parallel $p"
+    done
+  done
+  sides+=(ref)
+  label[ref]="PyTorch fp32"
   printf '\n== sweep: %s on %d training images, one epoch each, all in one run (%d threads, %d runs per side) ==\n' \
     "$sweep_activations" "$train_limit" "$threads" "$runs"
   warm_up "${acts[0]}" sweep
   for ((r = 1; r <= runs; r++)); do
-    order=(seq par ref)
-    ((r % 2)) || order=(ref par seq)
+    order=("${sides[@]}")
+    if ((r % 2 == 0)); then
+      order=()
+      for ((p = ${#sides[@]} - 1; p >= 0; p--)); do order+=("${sides[$p]}"); done
+    fi
     for side in "${order[@]}"; do
       out="$TMP_DIR/sweep-$side-$r"
       folder="$out.run"
       sum=0
-      case $side in
-        seq | par)
-          if [[ $side == seq ]]; then ours_compare "$out" "$folder" -a "$sweep_activations"
-          else ours_compare "$out" "$folder" -a "$sweep_activations" --parallel "$parallel"
-          fi
-          for a in "${acts[@]}"; do
-            read -r epoch_s val_s < <(ours_seconds "$out" "$folder" "$a")
-            per[$side:$a]+=" $epoch_s"
-            sum=$(calc '%.6f' "$sum + $epoch_s")
-          done
-          ;;
-        ref)
-          ref_epoch "$out" -a "$sweep_activations"
-          for a in "${acts[@]}"; do
-            key=$(result_key "$a")
-            epoch_s=$(calc '%.6f' "$(result "$out" "train_s_$key") + $(result "$out" "val_s_$key")")
-            per[$side:$a]+=" $epoch_s"
-            sum=$(calc '%.6f' "$sum + $epoch_s")
-          done
-          ;;
-      esac
+      if [[ $side == ours-* ]]; then
+        IFS=- read -r _ precision p <<<"$side"
+        ours_compare "$out" "$folder" -a "$sweep_activations" --precision "$precision" --parallel "$p"
+        for a in "${acts[@]}"; do
+          read -r epoch_s val_s < <(ours_seconds "$out" "$folder" "$a")
+          sum=$(calc '%.6f' "$sum + $epoch_s")
+        done
+      else
+        ref_epoch "$out" -a "$sweep_activations"
+        for a in "${acts[@]}"; do
+          key=$(result_key "$a")
+          sum=$(calc '%.6f' "$sum + $(result "$out" "train_s_$key") + $(result "$out" "val_s_$key")")
+        done
+      fi
       wall[$side]+=" $(result "$out" wall_s)"
       epochs[$side]+=" $sum"
       rss[$side]+=" $(result "$out" peak_rss_kb)"
       tree[$side]+=" $(result "$out" tree_peak_rss_kb)"
-      printf '  run %d/%d %-28s wall %8.2f s, epochs %8.2f s (other processes used %d%% of the CPUs)\n' "$r" "$runs" "${label[$side]}" \
+      printf '  run %d/%d %-32s wall %8.2f s, epochs %8.2f s (other processes used %d%% of the CPUs)\n' "$r" "$runs" "${label[$side]}" \
         "$(result "$out" wall_s)" "$sum" "$LAST_OTHERS"
     done
   done
 
-  local ref_wall best verdict
+  local ref_wall best best_side ratio
   ref_wall=$(median ${wall[ref]})
   printf '\n  Medians. "epochs": the sum of the per-activation epoch seconds (training + validation) each process timed;\n'
-  printf '  with --parallel they overlap. Peak memory: the largest single process, and all processes of the run together.\n'
-  printf '  %-30s %9s %9s %13s %14s %18s\n' side "wall s" "epochs s" "wall/PyTorch" "peak MB (one)" "peak MB (together)"
-  for side in seq par ref; do
-    printf '  %-30s %9.2f %9.2f %13.3f %14s %18s\n' "${label[$side]}" "$(median ${wall[$side]})" "$(median ${epochs[$side]})" \
+  printf '  with --parallel they overlap. Wall-clock includes start-up, data loading and (ours) the charts.\n'
+  printf '  Peak memory: the largest single process, and all processes of the run together.\n'
+  printf '  %-34s %9s %9s %13s %14s %18s\n' side "wall s" "epochs s" "wall/PyTorch" "peak MB (one)" "peak MB (together)"
+  for side in "${sides[@]}"; do
+    printf '  %-34s %9.2f %9.2f %13.3f %14s %18s\n' "${label[$side]}" "$(median ${wall[$side]})" "$(median ${epochs[$side]})" \
       "$(calc '%.6f' "$(median ${wall[$side]}) / $ref_wall")" "$(mb "$(median ${rss[$side]})")" "$(mb "$(median ${tree[$side]})")"
   done
-  best=$(printf '%s\n' "$(median ${wall[seq]})" "$(median ${wall[par]})" | sort -g | head -n 1)
-  verdict=$(awk -v r="$(calc '%.6f' "$best / $ref_wall")" -v t="$SWEEP_RATIO_TARGET" 'BEGIN { print (r <= t) ? "met" : "NOT met" }')
-  printf '  MnistCompare'"'"'s best wall-clock / PyTorch'"'"'s: %.3f (target <= %s: %s)\n' "$(calc '%.6f' "$best / $ref_wall")" \
-    "$SWEEP_RATIO_TARGET" "$verdict"
-  printf '\n  %-15s %14s %22s %10s %14s\n' "epoch s" MnistCompare "--parallel $parallel" PyTorch "ours/PyTorch"
-  for a in "${acts[@]}"; do
-    printf '  %-15s %14.2f %22.2f %10.2f %14.3f\n' "$a" "$(median ${per[seq:$a]})" "$(median ${per[par:$a]})" \
-      "$(median ${per[ref:$a]})" "$(calc '%.6f' "$(median ${per[seq:$a]}) / $(median ${per[ref:$a]})")"
+  for precision in fp32 bf16; do
+    best=""
+    for side in "${sides[@]}"; do
+      [[ $side == ours-$precision-* ]] || continue
+      if [[ -z "$best" ]] || awk -v a="$(median ${wall[$side]})" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+        best=$(median ${wall[$side]}) best_side=$side
+      fi
+    done
+    ratio=$(calc '%.6f' "$best / $ref_wall")
+    local target=$([[ $precision == fp32 ]] && echo "$SWEEP_FP32_VS_PYTORCH" || echo "$SWEEP_BF16_VS_PYTORCH")
+    printf '  ours %s at its best (%s) / PyTorch fp32 sequential: %.3f (target <= %s: %s)\n' "$precision" "${label[$best_side]}" \
+      "$ratio" "$target" "$(verdict "$ratio" "$target")"
   done
+}
+
+section_memory() {
+  local out="$TMP_DIR/memory" rss tree
+  printf '\n== memory: the default run (every training image of %s, the six activations, one epoch each, fp32, %d threads), once ==\n' \
+    "$data" "$threads"
+  measure "$out" dotnet "$APP_DLL" compare --data "$data" --threads "$threads" --out "$out.run"
+  rss=$(mb "$(result "$out" peak_rss_kb)")
+  tree=$(mb "$(result "$out" tree_peak_rss_kb)")
+  printf '  wall %.1f s, peak resident memory %s MB (all processes together %s MB; other processes used %d%% of the CPUs)\n' \
+    "$(result "$out" wall_s)" "$rss" "$tree" "$LAST_OTHERS"
+  printf '  peak resident memory of the default run: %s MB (target <= %s MB: %s)\n' "$rss" "$MEMORY_TARGET_MB" "$(verdict "$rss" "$MEMORY_TARGET_MB")"
 }
 
 # ---- main -------------------------------------------------------------------------------------------------------
 
-if [[ -x "$ROOT/scripts/setup.sh" ]]; then
-  EXTRA_PACKAGES="python3-torch" "$ROOT/scripts/setup.sh"
+needs_pytorch=0
+for name in "${only[@]}"; do [[ $name == epoch || $name == sweep ]] && needs_pytorch=1; done
+if ((needs_pytorch)); then
+  if [[ -x "$ROOT/scripts/setup.sh" ]]; then
+    "$ROOT/scripts/setup.sh" --with-python-torch
+  fi
+  [[ -x "$PYTHON" ]] || die "$PYTHON not found: install python3-torch (or set PYTHON)"
+  "$PYTHON" -c 'import torch' 2>/dev/null || die "$PYTHON cannot import torch: install python3-torch"
 fi
-[[ -x "$PYTHON" ]] || die "$PYTHON not found: install python3-torch (or set PYTHON)"
-"$PYTHON" -c 'import torch' 2>/dev/null || die "$PYTHON cannot import torch: install python3-torch"
 
 # Only what the chosen sections run is built. No build servers: nothing of the build stays behind to compete with the
 # runs.
 projects=()
 for name in "${only[@]}"; do
   case "$name" in
-    train | tiny-op) project="$BENCH_PROJECT" ;;
     activations) project="$ACTIVATIONS_PROJECT" ;;
-    epoch | sweep) project="$APP_PROJECT" ;;
+    epoch | sweep | memory) project="$APP_PROJECT" ;;
   esac
   [[ " ${projects[*]} " == *" $project "* ]] || projects+=("$project")
 done
@@ -525,9 +493,10 @@ for project in "${projects[@]}"; do
   fi
 done
 
-printf 'bench: %s; %d CPUs, %d threads per side; .NET %s; PyTorch %s (%s)\n' \
-  "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$(nproc)" "$threads" \
-  "$(dotnet --version)" "$("$PYTHON" -c 'import torch; print(torch.__version__)')" "$PYTHON"
+pytorch_version="not used"
+((needs_pytorch)) && pytorch_version="$("$PYTHON" -c 'import torch; print(torch.__version__)') ($PYTHON; older than TorchSharp's libtorch 2.10)"
+printf 'bench: %s; %d CPUs, %d threads per side; .NET %s; TorchSharp-cpu 0.107 (libtorch 2.10); PyTorch %s\n' \
+  "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$(nproc)" "$threads" "$(dotnet --version)" "$pytorch_version"
 check_idle
 
 for name in "${only[@]}"; do

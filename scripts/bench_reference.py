@@ -1,22 +1,22 @@
 #!/usr/bin/python3
-"""PyTorch side of scripts/bench.sh: the same work as bench/TorchBinding.Bench and MnistCompare, timed the same way.
+"""PyTorch side of scripts/bench.sh: the work of `MnistCompare compare`, timed the same way.
 
-Run it with Debian's interpreter (python3-torch is installed for /usr/bin/python3 only):
+Run it with Debian's interpreter (python3-torch, PyTorch 1.13, is installed for /usr/bin/python3 only; it is older
+than the libtorch 2.10 TorchSharp brings, and the only PyTorch our machines can install):
 
-    /usr/bin/python3 scripts/bench_reference.py train-step [--threads N] [--warmup 5] [--iterations 30] [--batch 128] [--seed 1]
-    /usr/bin/python3 scripts/bench_reference.py tiny-op [--threads N] [--iterations 200000] [--batches 20]
     /usr/bin/python3 scripts/bench_reference.py epoch -a relu,selu,gelu [--threads N] [--data data/mnist] [--train-limit 10000]
-                                                      [--epochs 1] [--seed 1] [--builtin]
+                                                      [--epochs 1] [--seed 1] [--builtin] [--autocast]
 
 epoch trains the tutorial CNN once per activation, in turn, as `MnistCompare compare` does (see its description
-below). Prints a human-readable summary and machine-readable "RESULT key=value" lines.
+below); --autocast runs the forward passes under torch.autocast("cpu", dtype=torch.bfloat16), PyTorch's mixed
+precision, against which `compare --precision bf16` is measured. Prints a human-readable summary and
+machine-readable "RESULT key=value" lines.
 """
 
 import argparse
 import math
 import os
 import resource
-import statistics
 import sys
 import time
 
@@ -24,119 +24,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-# Step phases, timed separately for diagnosis; "release" drops the step's last references (the binding's
-# dispose scope does the same there).
-PHASES = ("data", "zero_grad", "forward", "loss", "backward", "clip", "step", "release")
-
-
 def result(key, value):
     if isinstance(value, float):
         value = f"{value:.6f}".rstrip("0").rstrip(".")
     print(f"RESULT {key}={value}")
-
-
-def minor_page_faults():
-    """Minor page faults of this process so far: memory the kernel had to map afresh."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-
-
-def tutorial_cnn():
-    return nn.Sequential(
-        nn.Conv2d(1, 32, 3),
-        nn.ReLU(),
-        nn.Conv2d(32, 64, 3),
-        nn.ReLU(),
-        nn.MaxPool2d(2),
-        nn.Dropout(0.25),
-        nn.Flatten(),
-        nn.Linear(9216, 128),
-        nn.ReLU(),
-        nn.Dropout(0.5),
-        nn.Linear(128, 10),
-        nn.LogSoftmax(dim=1),
-    )
-
-
-def train_step(args):
-    torch.manual_seed(args.seed)
-    model = tutorial_cnn()
-    model.train()
-    parameters = list(model.parameters())
-    optimizer = torch.optim.Adam(parameters, lr=1e-3)
-    clock = time.perf_counter
-
-    totals = []
-    phases = {name: [] for name in PHASES}
-    warmup_loss = float("nan")
-    faults_before = 0
-    for i in range(args.warmup + args.iterations):
-        if i == args.warmup:
-            faults_before = minor_page_faults()
-        t0 = clock()
-        images = torch.randn(args.batch, 1, 28, 28)
-        labels = torch.randint(10, (args.batch,))
-        t1 = clock()
-        optimizer.zero_grad()
-        t2 = clock()
-        output = model(images)
-        t3 = clock()
-        loss = F.nll_loss(output, labels)
-        t4 = clock()
-        loss.backward()
-        t5 = clock()
-        nn.utils.clip_grad_value_(parameters, 0.5)
-        t6 = clock()
-        optimizer.step()
-        t7 = clock()
-        if i < args.warmup:  # untimed steps only
-            warmup_loss = loss.item()
-        del images, labels, output, loss
-        t8 = clock()
-        if i < args.warmup:
-            continue
-        marks = (t0, t1, t2, t3, t4, t5, t6, t7, t8)
-        totals.append((t8 - t0) * 1e3)
-        for p, name in enumerate(PHASES):
-            phases[name].append((marks[p + 1] - marks[p]) * 1e3)
-
-    faults_per_step = (minor_page_faults() - faults_before) / args.iterations
-    median = statistics.median(totals)
-    mean = statistics.fmean(totals)
-    print(f"PyTorch {torch.__version__} train step: batch {args.batch}, {torch.get_num_threads()} threads, "
-          f"{args.warmup} warm-up + {args.iterations} timed steps: median {median:.3f} ms, mean {mean:.3f} ms, "
-          f"min {min(totals):.3f} ms, max {max(totals):.3f} ms (last warm-up loss {warmup_loss:.4f})")
-    print("  phase medians (ms): " + ", ".join(f"{n} {statistics.median(phases[n]):.3f}" for n in PHASES))
-    print(f"  minor page faults per step: {faults_per_step:.0f}")
-    result("side", "PyTorch")
-    result("threads", torch.get_num_threads())
-    result("batch", args.batch)
-    result("page_faults_per_step", faults_per_step)
-    result("train_step_ms_median", median)
-    result("train_step_ms_mean", mean)
-    for name in PHASES:
-        result(f"phase_{name}_ms", statistics.median(phases[name]))
-
-
-def tiny_op(args):
-    per_batch = max(1, args.iterations // args.batches)
-    t = torch.ones(1)
-    b = torch.zeros(1)
-    result("side", "PyTorch")
-    result("threads", torch.get_num_threads())
-    # The result of t.neg() is freed as soon as the call returns (its reference count drops to zero).
-    for name, op in (("neg", lambda: t.neg()), ("add_", lambda: t.add_(b))):
-        for _ in range(per_batch):  # warm-up: one batch
-            op()
-        ns_per_op = []
-        for _ in range(args.batches):
-            start = time.perf_counter_ns()
-            for _ in range(per_batch):
-                op()
-            ns_per_op.append((time.perf_counter_ns() - start) / per_batch)
-        median = statistics.median(ns_per_op)
-        print(f"PyTorch tiny op {name}: median {median:.1f} ns/op over {args.batches} batches of {per_batch} "
-              f"(min {min(ns_per_op):.1f}, max {max(ns_per_op):.1f})")
-        result(f"tiny_{name}_ns", median)
 
 
 # ---- epoch: the comparison's own work -----------------------------------------------------------------------------
@@ -144,7 +35,8 @@ def tiny_op(args):
 # What MnistCompare does for one activation x seed, written the way a PyTorch user would: the dataset resident in one
 # float tensor scaled to [0,1], a fresh permutation from a seeded generator every epoch, batches gathered by index,
 # Adam (lr 1e-3), log-softmax + NLL, gradient values clipped to 0.5, and after every epoch a validation pass over the
-# test set in batches of 128 (as the app) under no_grad. ReLU, sigmoid, ELU and leaky ReLU are PyTorch's modules; GELU
+# test set in batches of 128 (as the app) under no_grad. The logits go to float32 before log-softmax, which under
+# --autocast keeps the loss in float32 as the app's bf16 does (a no-op in float32). ReLU, sigmoid, ELU and leaky ReLU are PyTorch's modules; GELU
 # (tanh form) and SELU are the formulas, as MnistCompare composes them from tensor ops (--builtin: PyTorch's modules
 # for those too). SELU brings LeCun-normal initialisation and alpha dropout.
 
@@ -162,6 +54,11 @@ class Selu(nn.Module):
     # lambda * (max(0, x) + alpha * (e^min(0, x) - 1)): min(0, x) keeps the exponential finite.
     def forward(self, x):
         return SELU_LAMBDA * (torch.clamp(x, min=0.0) + SELU_ALPHA * (torch.exp(torch.clamp(x, max=0.0)) - 1.0))
+
+
+class Float32LogSoftmax(nn.Module):
+    def forward(self, x):
+        return F.log_softmax(x.float(), dim=1)
 
 
 def activation_module(name, builtin):
@@ -196,7 +93,7 @@ def comparison_cnn(name, builtin):
         activation_module(name, builtin),
         dropout(0.5),
         nn.Linear(128, 10),
-        nn.LogSoftmax(dim=1),
+        Float32LogSoftmax(),
     )
     if selu:
         # LeCun-normal: N(0, 1/fan_in), zero biases.
@@ -238,7 +135,13 @@ def load_split(directory, images_name, labels_name, limit=None):
     return images.unsqueeze(1).to(torch.float32).div_(255.0), labels.to(torch.int64)
 
 
-def train_epoch(model, optimizer, parameters, images, labels, generator, batch):
+def precision_context(autocast):
+    """PyTorch's mixed precision on the CPU when asked for, else nothing."""
+    import contextlib
+    return torch.autocast("cpu", dtype=torch.bfloat16) if autocast else contextlib.nullcontext()
+
+
+def train_epoch(model, optimizer, parameters, images, labels, generator, batch, autocast):
     model.train()
     count = images.shape[0]
     order = torch.randperm(count, generator=generator)
@@ -249,8 +152,9 @@ def train_epoch(model, optimizer, parameters, images, labels, generator, batch):
         x = images.index_select(0, indices)
         y = labels.index_select(0, indices)
         optimizer.zero_grad()
-        output = model(x)
-        loss = F.nll_loss(output, y)
+        with precision_context(autocast):
+            output = model(x)
+            loss = F.nll_loss(output, y)
         value = loss.item()  # read every batch, as MnistCompare does to stop at the first non-finite loss
         if not math.isfinite(value):
             return float("nan"), float("nan"), True
@@ -263,11 +167,11 @@ def train_epoch(model, optimizer, parameters, images, labels, generator, batch):
     return loss_sum / count, correct / count, False
 
 
-def evaluate(model, images, labels, batch):
+def evaluate(model, images, labels, batch, autocast):
     model.eval()
     loss_sum = 0.0
     correct = 0
-    with torch.no_grad():
+    with torch.no_grad(), precision_context(autocast):
         for start in range(0, images.shape[0], batch):
             output = model(images[start:start + batch])
             y = labels[start:start + batch]
@@ -288,6 +192,8 @@ def epoch(args):
     test_x, test_y = load_split(args.data, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
     load_seconds = time.perf_counter() - load_start
     result("side", "PyTorch")
+    result("version", torch.__version__)
+    result("precision", "bf16-autocast" if args.autocast else "fp32")
     result("threads", torch.get_num_threads())
     result("train_images", train_x.shape[0])
     result("validation_images", test_x.shape[0])
@@ -302,9 +208,9 @@ def epoch(args):
         train_seconds = val_seconds = 0.0
         for e in range(1, args.epochs + 1):
             t0 = clock()
-            train_loss, train_acc, diverged = train_epoch(model, optimizer, parameters, train_x, train_y, generator, args.batch)
+            train_loss, train_acc, diverged = train_epoch(model, optimizer, parameters, train_x, train_y, generator, args.batch, args.autocast)
             t1 = clock()
-            val_loss, val_acc = (float("nan"), float("nan")) if diverged else evaluate(model, test_x, test_y, args.eval_batch)
+            val_loss, val_acc = (float("nan"), float("nan")) if diverged else evaluate(model, test_x, test_y, args.eval_batch, args.autocast)
             t2 = clock()
             train_seconds += t1 - t0
             val_seconds += t2 - t1
@@ -336,17 +242,8 @@ def non_negative(text):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     modes = parser.add_subparsers(dest="mode", required=True)
-    train = modes.add_parser("train-step", help="one training step of the tutorial CNN")
-    tiny = modes.add_parser("tiny-op", help="round trip of a one-element op")
     whole = modes.add_parser("epoch", help="train the comparison's CNN for whole epochs, once per activation")
-    for mode in (train, tiny, whole):
-        mode.add_argument("--threads", type=positive, default=os.cpu_count())
-    train.add_argument("--warmup", type=non_negative, default=5)
-    train.add_argument("--iterations", type=positive, default=30)
-    train.add_argument("--batch", type=positive, default=128)
-    train.add_argument("--seed", type=non_negative, default=1)
-    tiny.add_argument("--iterations", type=positive, default=200_000)
-    tiny.add_argument("--batches", type=positive, default=20)
+    whole.add_argument("--threads", type=positive, default=os.cpu_count())
     whole.add_argument("-a", "--activations", default="relu")
     whole.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "mnist"))
     whole.add_argument("--train-limit", type=positive, default=None)
@@ -356,18 +253,14 @@ def main():
     # The app validates in batches of its training batch size (src/MnistCompare/Training/RunSettings.cs): same work.
     whole.add_argument("--eval-batch", type=positive, default=128)
     whole.add_argument("--builtin", action="store_true", help="PyTorch's own GELU (tanh) and SELU modules instead of the formulas")
+    whole.add_argument("--autocast", action="store_true", help='forward passes under torch.autocast("cpu", dtype=torch.bfloat16)')
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
     if torch.get_num_threads() != args.threads:
         sys.exit(f"bench_reference: torch.set_num_threads({args.threads}) was not honoured "
                  f"(get_num_threads() = {torch.get_num_threads()})")
-    if args.mode == "train-step":
-        train_step(args)
-    elif args.mode == "epoch":
-        epoch(args)
-    else:
-        tiny_op(args)
+    epoch(args)
 
 
 if __name__ == "__main__":

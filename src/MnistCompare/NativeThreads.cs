@@ -2,20 +2,18 @@ using System.Runtime.InteropServices;
 
 namespace MnistCompare;
 
-// How libtorch's helper threads wait, chosen for the small ops of a batch-128 step on few cores. By default
-// libgomp's threads spin after every parallel region and OpenBLAS runs the linear layers on threads of its own, so
-// on this 2-core machine a third busy thread fought the two doing the work: with OMP_WAIT_POLICY=passive and
-// OPENBLAS_NUM_THREADS=1 a ReLU epoch spent about 11% less time training and 15% less validating
-// (docs/performance.md). One OpenBLAS thread also makes results depend on --threads alone, not on the machine's CPU
-// count (OpenBLAS's default); on many cores the linear layers, a tenth of the work, give up their own threads for
-// it. Both libraries read these variables once, when they are loaded, so this must run before the first call into
-// libtorch. A value the user set is kept.
+// How libtorch's helper threads wait, chosen for the small ops of a batch-128 step on few cores. By default the
+// threads of libgomp (libtorch 2.10 brings its own copy) spin after every parallel region, competing with the threads
+// doing the work: on libtorch 1.13 with OMP_WAIT_POLICY=passive a ReLU epoch spent about 11% less time training and
+// 15% less validating (docs/performance.md). libtorch 2.10 has MKL built in and no OpenBLAS, so the OpenBLAS thread
+// count this also set once no longer applies. libgomp reads the variable once, when it is loaded, so this must run
+// before the first call into libtorch. A value the user set is kept, which is also how to measure without it
+// (OMP_WAIT_POLICY=active).
 internal static class NativeThreads
 {
     private static readonly (string Name, string Value)[] Settings =
     {
         ("OMP_WAIT_POLICY", "passive"),
-        ("OPENBLAS_NUM_THREADS", "1"),
     };
 
     [DllImport("libc", EntryPoint = "setenv")]

@@ -3,7 +3,7 @@ using MnistCompare.Tests.Cli;
 
 namespace MnistCompare.Tests;
 
-// The app asks libgomp and OpenBLAS to wait passively through the C library's environment (the one native code
+// The app asks libgomp to wait passively through the C library's environment (the one native code
 // reads), and leaves alone whatever the user set. Environment.GetEnvironmentVariable returns the values the process
 // started with, so it says what the user set.
 [Collection(AppCollection.Name)]
@@ -14,7 +14,6 @@ public class NativeThreadsTests
 
     [Theory]
     [InlineData("OMP_WAIT_POLICY", "passive")]
-    [InlineData("OPENBLAS_NUM_THREADS", "1")]
     public void TheNativeEnvironmentGetsTheSettingUnlessTheUserChoseOne(string name, string setting)
     {
         var users = Environment.GetEnvironmentVariable(name);

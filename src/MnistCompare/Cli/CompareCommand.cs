@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using MnistCompare.Model;
 using MnistCompare.Reporting;
 using MnistCompare.Reporting.Charts;
 using MnistCompare.Reporting.Diagnostics;
@@ -35,7 +37,8 @@ public static class CompareCommand
         var baseline = config is not null ? RunConfigFile.Read(config) : null;
         var settings = resume
             ? Resumed(ConfigFileCheck.Checked(RunConfigFile.Read(folder.ConfigPath), "--resume", folder.ConfigPath), options, parse, folder)
-            : options.ToSettings(parse, baseline);
+            : PrecisionChoice.ForThisMachine(options.ToSettings(parse, baseline), parse.GetValue(options.InsistPrecision), FastBf16.OnThisCpu(),
+                note => Console.Error.WriteLine($"note: {note}"));
         // The options given were checked as they were parsed, so a bad value left here came from the file.
         if (config is not null) ConfigFileCheck.Checked(settings, "--config", config);
         // A default runs/<date-time> would scatter the shards of one sweep over folders named by when each started.

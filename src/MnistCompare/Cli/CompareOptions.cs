@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using CustomActivations;
 using MnistCompare.Reporting.Charts;
+using MnistCompare.Model;
 using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
@@ -76,6 +77,28 @@ public sealed class CompareOptions
     {
         Description = "Intra-op threads. [default: the number of cores; with --resume, the count the run recorded]",
        
+    };
+
+    public Option<Precision> Precision { get; } = new("--precision")
+    {
+        Description = "fp32, or bf16: mixed precision (bfloat16 convolutions, linear layers and activations; float32 weights, optimiser, " +
+                      "loss). bf16 needs a CPU with avx512_bf16 or amx_bf16; elsewhere the run says so and trains in fp32. [default: fp32]",
+        HelpName = "fp32|bf16",
+        // No DefaultValueFactory: help would print the enum's own spelling (Fp32); an absent option is Fp32 all the same.
+        // The enum's own parser would answer a typo with its C# type name and a list over several lines.
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            // By name only: Enum.TryParse would also take "1".
+            if (Enum.GetNames<Precision>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name) return Enum.Parse<Precision>(name);
+            result.AddError($"--precision: unknown precision '{text}' (expected fp32 or bf16)");
+            return Model.Precision.Fp32;
+        },
+    };
+
+    public Option<bool> InsistPrecision { get; } = new("--insist-precision")
+    {
+        Description = "Train in bf16 even on a CPU without fast bfloat16 (slower than fp32 there; the same arithmetic as on a CPU with it).",
     };
 
     public Option<int> Parallel { get; } = new("--parallel")
@@ -197,13 +220,14 @@ public sealed class CompareOptions
     // only spread the work over the cores, so a resumed run may change them.
     public IEnumerable<Option> RunDefining => new Option[]
     {
-        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, ValLimit, Validation, Device, Diagnostics, Config, Shard,
+        Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, ValLimit, Validation, Device, Diagnostics, Precision,
+        Config, Shard,
     };
 
     public IEnumerable<Option> All => new Option[]
     {
         Activations, Epochs, Seeds, Seed, BatchSize, LearningRate, Clip, Dataset, Data, Normalize, TrainLimit, ValLimit, Validation, Device, Diagnostics,
-        Threads, Parallel, Shard, Out, Resume, Force, Config, PlotSize,
+        Precision, InsistPrecision, Threads, Parallel, Shard, Out, Resume, Force, Config, PlotSize,
     };
 
     // Defaults, or the settings of --config, overridden by every option given on the command line.
@@ -230,6 +254,7 @@ public sealed class CompareOptions
             Device = Pick(Device, b.Device),
             Threads = Pick(Threads, null) ?? b.Threads,
             Diagnostics = Pick(Diagnostics, b.Diagnostics ? "on" : "off") == "on",
+            Precision = Pick(Precision, b.Precision),
         };
         // The shard's pairs follow from the plan, so they are dealt again for the plan these options make.
         var shard = Pick(Shard, null) ?? (b.Shard is { } recorded ? new ShardChoice(recorded.Index, recorded.Count) : null);

@@ -8,7 +8,9 @@ namespace MnistCompare.Model;
 
 // The tutorial's network: two 3×3 convolutions, max-pooling, two dense layers, log-softmax over 10 classes,
 // with the activation under comparison after each hidden layer. The activation decides its companions: SELU
-// brings LeCun-normal initialisation and alpha dropout; maxout(k) widens each layer before it k-fold.
+// brings LeCun-normal initialisation and alpha dropout; maxout(k) widens each layer before it k-fold. The precision
+// decides only how the layers compute (MixedPrecision); the weights are float32 either way, so a file saved from a
+// bf16 training loads into a float32 network and back.
 public sealed class TutorialCnn : Module<Tensor, Tensor>
 {
     private readonly Conv2d conv1;
@@ -22,9 +24,11 @@ public sealed class TutorialCnn : Module<Tensor, Tensor>
     private readonly Module<Tensor, Tensor> act3;
     private readonly Module<Tensor, Tensor> dropout2;
     private readonly Linear fc2;
+    private readonly MixedPrecision compute;
 
-    public TutorialCnn(ActivationChoice activation, int imageSize = 28) : base(nameof(TutorialCnn))
+    public TutorialCnn(ActivationChoice activation, int imageSize = 28, Precision precision = Precision.Fp32) : base(nameof(TutorialCnn))
     {
+        compute = new MixedPrecision(precision);
         var k = activation.WidthMultiplier;
         var pooledSize = (imageSize - 4) / 2;
         conv1 = Conv2d(1, 32 * k, 3);
@@ -59,13 +63,15 @@ public sealed class TutorialCnn : Module<Tensor, Tensor>
     private Tensor Forward(Tensor input, HiddenLayerObserver? observeHidden)
     {
         using var scope = NewDisposeScope();
-        var x = Activate("conv1", conv1.call(input), act1, observeHidden);
-        x = Activate("conv2", conv2.call(x), act2, observeHidden);
+        var x = Activate("conv1", compute.Convolve(conv1, input), act1, observeHidden);
+        x = Activate("conv2", compute.Convolve(conv2, x), act2, observeHidden);
         x = dropout1.call(pool.call(x));
-        x = Activate("fc1", fc1.call(flatten.call(x)), act3, observeHidden);
-        x = fc2.call(dropout2.call(x));
-        return x.log_softmax(1).MoveToOuterDisposeScope();
+        x = Activate("fc1", compute.Project(fc1, flatten.call(x)), act3, observeHidden);
+        x = compute.Project(fc2, dropout2.call(x));
+        return MixedPrecision.ForLoss(x).log_softmax(1).MoveToOuterDisposeScope();
     }
+
+    public Precision Precision => compute.Precision;
 
     private static Tensor Activate(string layer, Tensor preActivation, Module<Tensor, Tensor> activation, HiddenLayerObserver? observeHidden)
     {

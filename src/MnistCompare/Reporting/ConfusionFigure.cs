@@ -2,7 +2,7 @@ using System.Globalization;
 using MnistCompare.Evaluation;
 using ScottPlot;
 using ScottPlot.TickGenerators;
-using Style = MnistCompare.Reporting.EvaluationFigureStyle;
+using Style = MnistCompare.Reporting.Charts.HouseStyle.ClassifierFigures;
 
 namespace MnistCompare.Reporting;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MnistCompare.Evaluation;
 using ScottPlot;
-using Style = MnistCompare.Reporting.EvaluationFigureStyle;
+using Style = MnistCompare.Reporting.Charts.HouseStyle.ClassifierFigures;
 
 namespace MnistCompare.Reporting;
 

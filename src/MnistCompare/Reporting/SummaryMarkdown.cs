@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MnistCompare.Evaluation;
+using MnistCompare.Model;
 using MnistCompare.Training;
 
 namespace MnistCompare.Reporting;
@@ -81,8 +82,9 @@ public static class SummaryMarkdown
         var shard = s.Shard is { } part
             ? $" This is {part.Describe()} of the plan: {string.Join(", ", part.Pairs.Select(p => $"{p.Activation} seed {p.Seed}"))}."
             : "";
+        var precision = s.Precision == Precision.Bf16 ? ", bfloat16 mixed precision" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Dataset {s.Dataset}: {Images(s)}; {s.Epochs} epoch{(s.Epochs == 1 ? "" : "s")}, batch {s.BatchSize}, Adam (lr {s.LearningRate}), gradient clipping ±{s.ClipValue}, NLL loss; {seeds}.{shard}");
+            $"Dataset {s.Dataset}: {Images(s)}; {s.Epochs} epoch{(s.Epochs == 1 ? "" : "s")}, batch {s.BatchSize}, Adam (lr {s.LearningRate}), gradient clipping ±{s.ClipValue}, NLL loss{precision}; {seeds}.{shard}");
     }
 
     // The counts the run found when it loaded the data; a config.json from before they were recorded says what

@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 
 namespace MnistCompare.Training;
 
-// Loss and accuracy of a model over a whole set, in eval mode and without building a graph; large batches
-// because nothing is kept for backward. A recorder, when given, keeps every image's class probabilities from the
-// same pass, so the final evaluation costs no second pass over the split.
+// Loss and accuracy of a model over a whole set, in eval mode and in inference mode: no graph is built, and unlike
+// no_grad, libtorch also skips the version counters and view tracking of every tensor it creates. The batch stays at
+// the training batch size (RunSettings.EvalBatchSize says why). A recorder, when given, keeps every image's class
+// probabilities from the same pass, so the final evaluation costs no second pass over the split.
 public static class Evaluator
 {
     public static LossAndAccuracy Evaluate(nn.Module<Tensor, Tensor> model, DatasetSplit data, int batchSize, PredictionRecorder? recorder = null)
@@ -16,7 +17,7 @@ public static class Evaluator
         model.eval();
         try
         {
-            using var _ = no_grad();
+            using var _ = inference_mode();
             double lossSum = 0;
             long correct = 0;
             for (var start = 0; start < data.Count; start += batchSize)

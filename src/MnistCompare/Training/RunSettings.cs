@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MnistCompare.Model;
 
 namespace MnistCompare.Training;
 
@@ -76,6 +77,9 @@ public sealed record RunSettings
     // Per-epoch, per-layer activation statistics on a probe batch and weight-gradient norms (diagnostics.csv). They
     // consume no random numbers, so the metrics are the same bytes with them on or off.
     public bool Diagnostics { get; init; } = true;
+
+    // Mixed bfloat16 (bf16) or float32 throughout; recorded, so reruns and --resume train in the same arithmetic.
+    public Precision Precision { get; init; } = Precision.Fp32;
 
     // The seeds of the runs: Seed, Seed+1, … one per repetition.
     public IEnumerable<long> RunSeeds() => Enumerable.Range(0, Seeds).Select(i => Seed + i);

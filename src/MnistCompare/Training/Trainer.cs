@@ -32,7 +32,7 @@ public sealed class Trainer
         var identity = new Checkpoint.Identity(activationName, seed);
         random.manual_seed(seed);
         using var shuffling = new Generator((ulong)seed);
-        using var model = new TutorialCnn(activation, data.ImageSize).to(data.Device);
+        using var model = new TutorialCnn(activation, data.ImageSize, settings.Precision).to(data.Device);
         using var optimizer = optim.Adam(model.parameters(), settings.LearningRate);
         if (earlier.Count > 0)
         {
@@ -84,6 +84,7 @@ public sealed class Trainer
             files.Evaluation?.Write(evaluation);
         }
         if (files.WeightsPath is { } weights && divergence is null) ModelWeights.Save(model, weights);
+        FinalizedNativeMemory.Release();
         return new RunOutcome(activationName, seed, history, model.ParameterCount(), divergence, finalTest, evaluation);
     }
 
@@ -134,6 +135,7 @@ public sealed class Trainer
             lossSum += lossValue * length;
             using (no_grad()) correct += output.argmax(1).eq(labels).sum().ToInt64();
             seen += length;
+            if ((batch + 1) % FinalizedNativeMemory.BatchesBetweenCollections == 0) FinalizedNativeMemory.Release();
             observer.BatchCompleted(new BatchProgress(activationName, seed, epoch, batch + 1, batches, lossSum / seen,
                 seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
         }

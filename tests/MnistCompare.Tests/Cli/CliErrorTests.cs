@@ -20,6 +20,8 @@ public sealed class CliErrorTests
     [InlineData("--activations: Unknown activation 'nope'", "-a", "relu,nope")]
     [InlineData("--activations: Bad parameter 'x' for activation 'elu'", "-a", "elu:x")]
     [InlineData("--epochs must be a positive number", "--epochs", "0")]
+    [InlineData("--precision: unknown precision 'fp16' (expected fp32 or bf16)", "--precision", "fp16")]
+    [InlineData("--precision: unknown precision '1' (expected fp32 or bf16)", "--precision", "1")]
     [InlineData("--activations: no activation named", "-a", ",")]
     [InlineData("--activations: no activation named", "-a", "")]
     [InlineData("--epochs must be a positive number", "--epochs", "-1")]

@@ -1,3 +1,4 @@
+using MnistCompare.Tests.Cli;
 using CustomActivations;
 using MnistCompare.Evaluation;
 using MnistCompare.Model;
@@ -8,6 +9,9 @@ using static TorchSharp.torch;
 namespace MnistCompare.Tests.Evaluation;
 
 // The training diagnostics on the real model, the real engine and real MNIST images.
+// libtorch's global generator (seeded here, drawn by dropout) is shared by the whole test process: no other test may
+// run beside these.
+[Collection(AppCollection.Name)]
 public sealed class DiagnosticsTests : IClassFixture<DiagnosticsTests.Data>
 {
     public sealed class Data : IDisposable

@@ -10,7 +10,7 @@ namespace MnistCompare.Reporting.Charts;
 /// Sizes are in the units of a <see cref="ReferenceWidth"/>×<see cref="ReferenceHeight"/> figure; ScottPlot's scale
 /// factor enlarges them for bigger pictures, so a 1600×1000 chart and an 800×500 one look alike, only sharper.
 /// </remarks>
-public static class HouseStyle
+public static partial class HouseStyle
 {
     public const double ReferenceWidth = 800;
     public const double ReferenceHeight = 500;

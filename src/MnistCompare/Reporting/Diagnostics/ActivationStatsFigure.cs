@@ -1,3 +1,4 @@
+using MnistCompare.Reporting.Charts;
 using MnistCompare.Evaluation;
 using MnistCompare.Model;
 using ScottPlot;
@@ -30,12 +31,13 @@ internal static class ActivationStatsFigure
                 var plot = figure.GetPlot(row * layers.Count + column);
                 var series = DiagnosticsSeries.For(rows, layers[column], Rows[row].Figure);
                 foreach (var s in series) DiagnosticsPanel.AddLine(plot, s);
-                DiagnosticsStyle.Apply(plot, $"{layers[column]}: {Rows[row].Title}", "Epoch", Rows[row].YLabel);
+                HouseStyle.Diagnostics.Apply(plot, $"{layers[column]}: {Rows[row].Title}", "Epoch", Rows[row].YLabel);
                 DiagnosticsPanel.EpochAxis(plot, series);
                 // Shares keep their whole 0–1 scale: "no dead units" should look like it, not be zoomed into noise.
                 if (Rows[row].Share) plot.Axes.SetLimitsY(-0.03, 1.03);
-                // One legend per figure: the lines are the same activations in every panel.
-                if (row == 0 && column == 0) plot.ShowLegend(Alignment.UpperRight);
+                // One legend per figure (the lines are the same activations in every panel), beside the data of the
+                // first row's last panel rather than over it.
+                if (row == 0 && column == layers.Count - 1) plot.ShowLegend(Edge.Right);
                 else plot.HideLegend();
             }
         }

@@ -1,3 +1,4 @@
+using MnistCompare.Reporting.Charts;
 using ScottPlot;
 
 namespace MnistCompare.Reporting.Diagnostics;
@@ -7,10 +8,11 @@ internal static class DiagnosticsPanel
 {
     public static void AddLine(Plot plot, DiagnosticsSeries series)
     {
-        var line = plot.Add.Scatter(series.Epochs, series.Values, DiagnosticsStyle.ColorAt(series.ColorIndex));
+        var line = plot.Add.Scatter(series.Epochs, series.Values, HouseStyle.Diagnostics.ColorAt(series.ColorIndex));
         line.LegendText = series.Name;
-        line.LineWidth = DiagnosticsStyle.LineWidth;
-        line.MarkerSize = DiagnosticsStyle.MarkerSize;
+        line.LineWidth = HouseStyle.Diagnostics.LineWidth;
+        line.MarkerSize = HouseStyle.Diagnostics.MarkerSize;
+        line.LinePattern = HouseStyle.Diagnostics.PatternAt(series.ColorIndex);
     }
 
     // Whole epochs only, with room around a single epoch.
@@ -38,7 +40,7 @@ internal static class DiagnosticsPanel
 
     public static byte[] Png(Multiplot figure, int columns, int rows)
     {
-        using var image = figure.Render(columns * DiagnosticsStyle.PanelWidth, rows * DiagnosticsStyle.PanelHeight);
+        using var image = figure.Render(columns * HouseStyle.Diagnostics.PanelWidth, rows * HouseStyle.Diagnostics.PanelHeight);
         return image.GetImageBytes(ImageFormat.Png);
     }
 }

@@ -1,3 +1,4 @@
+using MnistCompare.Reporting.Charts;
 using MnistCompare.Evaluation;
 using MnistCompare.Model;
 using ScottPlot;
@@ -21,11 +22,12 @@ internal static class GradientsFigure
             var plot = figure.GetPlot(i);
             var series = DiagnosticsSeries.For(rows, layers[i], r => r.GradientNorm > 0 ? Math.Log10(r.GradientNorm) : double.NaN);
             foreach (var s in series) DiagnosticsPanel.AddLine(plot, s);
-            DiagnosticsStyle.Apply(plot, $"{layers[i]}: weight gradient before clipping", "Epoch", "‖∇W‖₂, mean over the epoch's batches");
+            HouseStyle.Diagnostics.Apply(plot, $"{layers[i]}: weight gradient before clipping", "Epoch", "‖∇W‖₂, mean over the epoch's batches");
             DiagnosticsPanel.LogAxis(plot, series);
             DiagnosticsPanel.EpochAxis(plot, series);
-            // One legend per figure: the lines are the same activations in every panel.
-            if (i == 0) plot.ShowLegend(Alignment.MiddleRight);
+            // One legend per figure (the lines are the same activations in every panel), beside the last panel's data
+            // rather than over it.
+            if (i == layers.Count - 1) plot.ShowLegend(Edge.Right);
             else plot.HideLegend();
         }
         return DiagnosticsPanel.Png(figure, layers.Count, 1);

@@ -1,20 +1,22 @@
 using ScottPlot;
 
-namespace MnistCompare.Reporting;
+namespace MnistCompare.Reporting.Charts;
 
-// Every colour, font and size of the evaluation figures (confusion.png/.svg, mistakes.png), in one place, so that
-// they can follow the house style of the other figures by changing only this file.
-public static class EvaluationFigureStyle
+public static partial class HouseStyle
 {
-    public const string FontName = "DejaVu Sans";
+// The evaluation figures (confusion.png/.svg, mistakes.png): the house font, text and background, and the colours
+// that only a confusion matrix needs.
+public static class ClassifierFigures
+{
+    public const string FontName = HouseStyle.FontName;
     public const float TitleSize = 18;
     public const float AxisLabelSize = 14;
     public const float TickLabelSize = 12;
     public const float CellTextSize = 12;
     public const float CaptionSize = 13;
 
-    public static readonly Color Background = Colors.White;
-    public static readonly Color Text = Color.FromHex("#222222");
+    public static readonly Color Background = HouseStyle.Background;
+    public static readonly Color Text = HouseStyle.Text;
     public static readonly Color TextOnDark = Colors.White;
 
     // Off-diagonal cells: white for none, deepening red for more mistakes, on one scale for every panel.
@@ -35,4 +37,5 @@ public static class EvaluationFigureStyle
     public const int MistakeWidth = 130;
     public const int MistakesRowHeight = 210;
     public const int MistakesMargin = 60;
+}
 }
