@@ -470,7 +470,9 @@ needs_pytorch=0
 for name in "${only[@]}"; do [[ $name == epoch || $name == sweep ]] && needs_pytorch=1; done
 if ((needs_pytorch)); then
   if [[ -x "$ROOT/scripts/setup.sh" ]]; then
-    "$ROOT/scripts/setup.sh" --with-python-torch
+    # Debian's PyTorch runs its linear layers on the system BLAS: without OpenBLAS that is the reference BLAS, about
+    # three times slower, and the reference would lose for a reason that is not PyTorch's.
+    EXTRA_PACKAGES="libopenblas0-pthread" "$ROOT/scripts/setup.sh" --with-python-torch
   fi
   [[ -x "$PYTHON" ]] || die "$PYTHON not found: install python3-torch (or set PYTHON)"
   "$PYTHON" -c 'import torch' 2>/dev/null || die "$PYTHON cannot import torch: install python3-torch"

@@ -80,7 +80,7 @@ public static class CompareCommand
         set_num_threads(settings.Threads);
         using var data = TrainingData.Load(settings);
         settings = settings with { Images = data.Counts };
-        var comparison = new Comparison(settings, folder, data);
+        var comparison = new Comparison(settings, folder, data, plotSize);
         // Before anything is written, so a refused run leaves no folder to --force away; an upper bound, as the
         // pairs a resumed run has finished are not known yet.
         folder.RequireFreeSpace(comparison.DiskBytesNeeded(Math.Min(parallel, comparison.Pairs.Count)));

@@ -1,6 +1,7 @@
 using MnistCompare.Evaluation;
 using MnistCompare.Model;
 using MnistCompare.Reporting;
+using MnistCompare.Reporting.Charts;
 
 namespace MnistCompare.Training;
 
@@ -18,9 +19,11 @@ public sealed class Comparison
     private readonly Dictionary<(string Activation, long Seed), LossAndAccuracy> finalTests = new();
     private readonly Dictionary<(string Activation, long Seed), PairEvaluation> evaluations = new();
     private readonly List<LayerDiagnostics> diagnostics = new();
+    private readonly PlotSize plotSize;
 
-    public Comparison(RunSettings settings, RunFolder folder, TrainingData data)
+    public Comparison(RunSettings settings, RunFolder folder, TrainingData data, PlotSize? plotSize = null)
     {
+        this.plotSize = plotSize ?? PlotSize.Default;
         this.settings = settings;
         this.folder = folder;
         this.data = data;
@@ -216,8 +219,14 @@ public sealed class Comparison
 
     // report.html, for watching a long run in a browser: after each finished pair rather than each epoch, as it
     // embeds every figure and is the largest file the run rewrites. The command writes it once more after the figures.
-    private void WritePage() =>
-        RunReport.Write(folder, finished.Count < Pairs.Count ? $"{finished.Count} of {Pairs.Count} activation × seed runs finished" : null);
+    private void WritePage()
+    {
+        var inProgress = finished.Count < Pairs.Count;
+        // Someone watching a long run sees the curves of the pairs finished so far; the command draws every figure
+        // once more at the end.
+        if (inProgress && finished.Count > 0) CurvePlots.Render(folder, Metrics, settings, plotSize);
+        RunReport.Write(folder, inProgress ? $"{finished.Count} of {Pairs.Count} activation × seed runs finished" : null);
+    }
 
     // Records each epoch in the run folder before the display hears of it.
     private sealed class FolderObserver : ITrainingObserver

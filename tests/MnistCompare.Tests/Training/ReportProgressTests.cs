@@ -47,6 +47,9 @@ public sealed class ReportProgressTests : IDisposable
         Assert.Contains("<meta http-equiv=\"refresh\"", midway);
         Assert.Contains("<td>ReLU</td>", midway);
         Assert.DoesNotContain("<td>GELU (tanh)</td>", midway);
+        // The curves of the finished pair are drawn already, for whoever watches the run.
+        Assert.Contains("<svg", midway);
+        Assert.DoesNotContain("<svg", before);
 
         Assert.DoesNotContain("Still training", after);
         Assert.DoesNotContain("refresh", after);
