@@ -1,6 +1,7 @@
 using MnistCompare.Evaluation;
 using MnistCompare.Reporting.Charts;
 using MnistCompare.Reporting;
+using MnistCompare.Reporting.Diagnostics;
 using MnistCompare.Training;
 
 namespace MnistCompare.Cli;
@@ -70,13 +71,19 @@ public static class ShardMerge
         // The merged folder holds every pair's evaluation too, so it reads like a run of the whole plan.
         foreach (var evaluation in evaluations) target.EvaluationFiles(evaluation.Activation, evaluation.Seed).Write(evaluation);
         EvaluationOutputs.WriteTable(target, evaluations);
+        var diagnostics = shards.Where(s => File.Exists(s.Folder.DiagnosticsPath))
+            .SelectMany(s => DiagnosticsCsv.Read(s.Folder.DiagnosticsPath))
+            .OrderBy(d => order[(d.Activation, d.Seed)]).ThenBy(d => d.Epoch).ToList();
+        if (diagnostics.Count > 0) DiagnosticsCsv.Write(target.DiagnosticsPath, diagnostics);
         var summaries = ActivationSummary.FromMetrics(metrics, Model.ParameterCounts.Of, finalTests);
+        ComparisonsCsv.Write(target.ComparisonsPath, PairwiseComparisons.Compare(summaries));
         var status = missing.Count == 0
             ? null
             : $"In progress: {finished.Count} of {order.Count} activation × seed runs are finished; still missing: {string.Join("; ", missing)}.";
         AtomicFile.WriteAllText(target.SummaryPath, SummaryMarkdown.Format(plan, summaries, status, ActivationEvaluation.Of(evaluations)));
         CurvePlots.Render(target, metrics, plan, size);
         EvaluationOutputs.DrawFigures(target, evaluations);
+        DiagnosticsFigures.Render(target, diagnostics);
         // Last, so that it embeds every figure drawn above.
         RunReport.Write(target);
         SummaryTable.Print(summaries);

@@ -69,6 +69,10 @@ public sealed class ShardedSweepTests : IClassFixture<ShardedSweep>
             Directory.GetFiles(Path.Combine(merged, "models")).Select(Path.GetFileName).Order());
         Assert.Equal(File.ReadAllBytes(sweep.Second.File("models/elu-seed1.weights")), File.ReadAllBytes(Path.Combine(merged, "models/elu-seed1.weights")));
         Assert.DoesNotContain("In progress", File.ReadAllText(Path.Combine(merged, "summary.md")));
+        // Every table and figure of a single run, the diagnostics and the comparisons included.
+        Assert.Equal(Directory.GetFiles(sweep.Single.Folder).Select(Path.GetFileName).Where(f => f is not "report.html").Order(),
+            Directory.GetFiles(merged).Select(Path.GetFileName).Where(f => f is not "report.html").Order());
+        Assert.Equal(File.ReadAllLines(sweep.Single.File("diagnostics.csv")).Length, File.ReadAllLines(Path.Combine(merged, "diagnostics.csv")).Length);
         Assert.Equal(["ReLU", "ELU", "GELU (tanh)"], SvgChart.Read(Path.Combine(merged, "val_accuracy.svg")).Names);
         PngFile.AssertValid(Path.Combine(merged, "train_loss.png"));
         Assert.Empty(RunFiles.TemporaryFiles(merged));
