@@ -12,10 +12,10 @@ internal static class ElementwiseMath
     // non-NaN input.
     internal static Tensor Sigmoid(Tensor x, double scale = 1.0)
     {
-        var t = scale == 1.0 ? x.neg() : x.mul(-scale);
+        var t = scale == 1.0 ? x.neg() : x.mul(Scalars.Of(-scale));
         t.exp_();
-        t.add_(1.0);
-        t.pow_(-1.0);
+        t.add_(Scalars.Of(1.0), Scalars.One);
+        t.pow_(Scalars.Of(-1.0));
         return t;
     }
 
@@ -25,8 +25,8 @@ internal static class ElementwiseMath
         var t = x.mul(beta);
         t.neg_();
         t.exp_();
-        t.add_(1.0);
-        t.pow_(-1.0);
+        t.add_(Scalars.Of(1.0), Scalars.One);
+        t.pow_(Scalars.Of(-1.0));
         return t;
     }
 
@@ -43,9 +43,9 @@ internal static class ElementwiseMath
     internal static Tensor PositiveIndicator(Tensor x)
     {
         var h = x.sign();
-        return h.clamp_min_(0.0);
+        return h.clamp_min_(Scalars.Of(0.0));
     }
 
     // t ← t·(1 − s) in place, as t − t·s (one pass).
-    internal static Tensor TimesOneMinusInPlace(Tensor t, Tensor s) => t.addcmul_(t, s, -1.0);
+    internal static Tensor TimesOneMinusInPlace(Tensor t, Tensor s) => t.addcmul_(t, s, Scalars.Of(-1.0));
 }

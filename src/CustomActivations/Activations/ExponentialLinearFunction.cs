@@ -26,7 +26,7 @@ internal sealed class ExponentialLinearFunction : autograd.SingleTensorFunction<
 
     private static Tensor ForwardUnitAlpha(autograd.AutogradContext ctx, Tensor x, double scale)
     {
-        var slope = x.clamp_max(0.0);                   // m = min(x, 0)
+        var slope = x.clamp_max(Scalars.Of(0.0));                   // m = min(x, 0)
         Tensor y;
         if (x.dtype == ScalarType.Float64)
         {
@@ -36,13 +36,13 @@ internal sealed class ExponentialLinearFunction : autograd.SingleTensorFunction<
         else
         {
             slope.exp_();
-            y = slope.sub(1.0);
+            y = slope.sub(Scalars.Of(1.0));
         }
         y.clamp_(min: x);                               // max(x, e^m − 1): x where x > 0, e^x − 1 elsewhere
         if (scale != 1.0)
         {
-            y.mul_(scale);
-            slope.mul_(scale);
+            y.mul_(Scalars.Of(scale));
+            slope.mul_(Scalars.Of(scale));
         }
         ctx.save_for_backward(new List<Tensor> { slope });
         return y;
@@ -50,26 +50,26 @@ internal sealed class ExponentialLinearFunction : autograd.SingleTensorFunction<
 
     private static Tensor ForwardGeneral(autograd.AutogradContext ctx, Tensor x, double alpha, double scale)
     {
-        var slope = x.clamp_max(0.0);                   // m = min(x, 0)
+        var slope = x.clamp_max(Scalars.Of(0.0));                   // m = min(x, 0)
         Tensor y;
         if (x.dtype == ScalarType.Float64)
         {
             y = slope.expm1();
-            y.mul_(scale * alpha);
+            y.mul_(Scalars.Of(scale * alpha));
             slope.exp_();
         }
         else
         {
             slope.exp_();
-            y = slope.mul(scale * alpha);
-            y.sub_(scale * alpha);                      // λ·α·(e^m − 1): 0 where x ≥ 0
+            y = slope.mul(Scalars.Of(scale * alpha));
+            y.sub_(Scalars.Of(scale * alpha));                      // λ·α·(e^m − 1): 0 where x ≥ 0
         }
-        using (var positive = x.clamp_min(0.0))
+        using (var positive = x.clamp_min(Scalars.Of(0.0)))
         {
-            y.add_(positive, scale);
-            positive.gt_(0.0);                          // the indicator of x > 0 (0 for NaN)
-            slope.mul_(scale * alpha);
-            slope.add_(positive, scale - scale * alpha); // λ where x > 0, λ·α·e^x elsewhere
+            y.add_(positive, Scalars.Of(scale));
+            positive.gt_(Scalars.Of(0.0));                          // the indicator of x > 0 (0 for NaN)
+            slope.mul_(Scalars.Of(scale * alpha));
+            slope.add_(positive, Scalars.Of(scale - scale * alpha)); // λ where x > 0, λ·α·e^x elsewhere
         }
         ctx.save_for_backward(new List<Tensor> { slope });
         return y;

@@ -25,10 +25,10 @@ public sealed class GeluErfActivation : ParameterLessModule<Tensor, Tensor>
         public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
         {
             var x = (Tensor)vars[0];
-            var cdf = x.mul(InverseSqrt2);
+            var cdf = x.mul(Scalars.Of(InverseSqrt2));
             cdf.erf_();
-            cdf.add_(1.0);
-            cdf.mul_(0.5);                    // Φ(x)
+            cdf.add_(Scalars.Of(1.0), Scalars.One);
+            cdf.mul_(Scalars.Of(0.5));                    // Φ(x)
             var y = x.mul(cdf);
             ctx.save_for_backward(new List<Tensor> { x, cdf });
             return y;
@@ -40,11 +40,11 @@ public sealed class GeluErfActivation : ParameterLessModule<Tensor, Tensor>
             using var x = saved[0];
             using var cdf = saved[1];
             var grad = x.mul(x);
-            grad.mul_(-0.5);
+            grad.mul_(Scalars.Of(-0.5));
             grad.exp_();                      // e^(−x²/2): no overflow, underflows to 0 for large |x|
-            grad.mul_(InverseSqrt2Pi);
+            grad.mul_(Scalars.Of(InverseSqrt2Pi));
             grad.mul_(x);                     // x·φ(x)
-            grad.add_(cdf);
+            grad.add_(cdf, Scalars.One);
             grad.mul_(grad_output);
             return new List<Tensor> { grad };
         }

@@ -29,12 +29,12 @@ public sealed class GeluTanhActivation : ParameterLessModule<Tensor, Tensor>
         public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
         {
             var x = (Tensor)vars[0];
-            var q = x.pow(3.0);
-            q.mul_(-2.0 * Coefficient * CubicCoefficient);
-            q.add_(x, -2.0 * Coefficient);    // −2u
+            var q = x.pow(Scalars.Of(3.0));
+            q.mul_(Scalars.Of(-2.0 * Coefficient * CubicCoefficient));
+            q.add_(x, Scalars.Of(-2.0 * Coefficient));    // −2u
             q.exp_();                         // may reach +inf for very negative x: then q = 0 below, exactly
-            q.add_(1.0);
-            q.pow_(-1.0);                     // σ(2u) = 0.5·(1 + tanh(u))
+            q.add_(Scalars.Of(1.0), Scalars.One);
+            q.pow_(Scalars.Of(-1.0));                     // σ(2u) = 0.5·(1 + tanh(u))
             var y = x.mul(q);
             ctx.save_for_backward(new List<Tensor> { x, q });
             return y;
@@ -45,12 +45,12 @@ public sealed class GeluTanhActivation : ParameterLessModule<Tensor, Tensor>
             var saved = ctx.get_saved_variables();
             using var x = saved[0];
             using var q = saved[1];
-            var grad = x.pow(3.0);
-            grad.mul_(6.0 * Coefficient * CubicCoefficient);
-            grad.add_(x, 2.0 * Coefficient);  // 2x·√(2/π)·(1 + 3·0.044715·x²)
+            var grad = x.pow(Scalars.Of(3.0));
+            grad.mul_(Scalars.Of(6.0 * Coefficient * CubicCoefficient));
+            grad.add_(x, Scalars.Of(2.0 * Coefficient));  // 2x·√(2/π)·(1 + 3·0.044715·x²)
             grad.mul_(q);
             ElementwiseMath.TimesOneMinusInPlace(grad, q);   // ·q·(1 − q)
-            grad.add_(q);
+            grad.add_(q, Scalars.One);
             grad.mul_(grad_output);
             return new List<Tensor> { grad };
         }

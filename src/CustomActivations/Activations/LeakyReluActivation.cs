@@ -34,13 +34,13 @@ public sealed class LeakyReluActivation : ParameterLessModule<Tensor, Tensor>
             var factor = x.sign();            // 1, 0 or −1 (0 for NaN)
             if (slope is >= 0.0 and <= 1.0)
             {
-                factor.clamp_min_(slope);     // 1 where x > 0, a elsewhere
+                factor.clamp_min_(Scalars.Of(slope));     // 1 where x > 0, a elsewhere
             }
             else
             {
-                factor.clamp_min_(0.0);
-                factor.mul_(1.0 - slope);
-                factor.add_(slope);
+                factor.clamp_min_(Scalars.Of(0.0));
+                factor.mul_(Scalars.Of(1.0 - slope));
+                factor.add_(Scalars.Of(slope), Scalars.One);
             }
             var y = x.mul(factor);
             ctx.save_for_backward(new List<Tensor> { factor });

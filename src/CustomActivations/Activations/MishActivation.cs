@@ -23,9 +23,9 @@ public sealed class MishActivation : ParameterLessModule<Tensor, Tensor>
         {
             var x = (Tensor)vars[0];
             var t = ElementwiseMath.Log1pExpNegAbs(x);
-            using (var positive = x.clamp_min(0.0))
+            using (var positive = x.clamp_min(Scalars.Of(0.0)))
             {
-                t.add_(positive);             // softplus(x)
+                t.add_(positive, Scalars.One); // softplus(x)
             }
             t.tanh_();
             var y = x.mul(t);
@@ -42,9 +42,9 @@ public sealed class MishActivation : ParameterLessModule<Tensor, Tensor>
             grad.mul_(x);                     // x·σ(x)
             using (var product = grad.mul(t))
             {
-                grad.addcmul_(product, t, -1.0);   // ·(1 − t²)
+                grad.addcmul_(product, t, Scalars.Of(-1.0));   // ·(1 − t²)
             }
-            grad.add_(t);
+            grad.add_(t, Scalars.One);
             grad.mul_(grad_output);
             return new List<Tensor> { grad };
         }

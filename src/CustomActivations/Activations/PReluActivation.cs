@@ -59,10 +59,10 @@ public sealed class PReluActivation : nn.Module<Tensor, Tensor>
             var x = (Tensor)vars[0];
             var weight = (Tensor)vars[1];
             using var slopes = Broadcastable(weight, x);
-            var y = x.clamp_min(0.0);
-            using (var negative = x.clamp_max(0.0))
+            var y = x.clamp_min(Scalars.Of(0.0));
+            using (var negative = x.clamp_max(Scalars.Of(0.0)))
             {
-                y.addcmul_(negative, slopes, 1.0);
+                y.addcmul_(negative, slopes, Scalars.Of(1.0));
             }
             ctx.save_for_backward(new List<Tensor> { x, weight });
             return y;
@@ -80,13 +80,13 @@ public sealed class PReluActivation : nn.Module<Tensor, Tensor>
             using (var positive = ElementwiseMath.PositiveIndicator(x))
             using (var oneMinusSlopes = slopes.neg())
             {
-                oneMinusSlopes.add_(1.0);
+                oneMinusSlopes.add_(Scalars.Of(1.0), Scalars.One);
                 positive.mul_(grad_output);
-                grad.addcmul_(positive, oneMinusSlopes, 1.0);
+                grad.addcmul_(positive, oneMinusSlopes, Scalars.Of(1.0));
             }
 
             // ∂/∂a = Σ min(x, 0)·grad over every dimension but the channels
-            using var contribution = x.clamp_max(0.0);
+            using var contribution = x.clamp_max(Scalars.Of(0.0));
             contribution.mul_(grad_output);
             Tensor weightGrad;
             if (weight.numel() == 1 || x.dim() < 2)

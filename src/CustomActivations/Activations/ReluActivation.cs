@@ -18,7 +18,7 @@ public sealed class ReluActivation : ParameterLessModule<Tensor, Tensor>
 
         public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
         {
-            var y = ((Tensor)vars[0]).clamp_min(0.0);
+            var y = ((Tensor)vars[0]).clamp_min(Scalars.Of(0.0));
             ctx.save_for_backward(new List<Tensor> { y });
             return y;
         }

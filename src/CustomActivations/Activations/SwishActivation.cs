@@ -59,14 +59,14 @@ public sealed class SwishActivation : nn.Module<Tensor, Tensor>
             if (learned is null)
             {
                 var beta = (double)vars[1];
-                slope = s.add(y, beta);
-                slope.addcmul_(y, s, -beta);
+                slope = s.add(y, Scalars.Of(beta));
+                slope.addcmul_(y, s, Scalars.Of(-beta));
             }
             else
             {
                 slope = y.mul(learned);
                 ElementwiseMath.TimesOneMinusInPlace(slope, s);
-                slope.add_(s);
+                slope.add_(s, Scalars.One);
             }
             ctx.save_for_backward(learned is null ? new List<Tensor> { slope } : new List<Tensor> { slope, x, s, y, learned });
             return y;

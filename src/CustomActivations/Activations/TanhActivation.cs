@@ -24,9 +24,9 @@ public sealed class TanhActivation : ParameterLessModule<Tensor, Tensor>
         {
             var x = (Tensor)vars[0];
             var y = x.abs();
-            y.mul_(-2.0);
+            y.mul_(Scalars.Of(-2.0));
             y.expm1_();                       // e^(−2|x|) − 1, in (−1, 0]
-            using (var denominator = y.add(2.0))
+            using (var denominator = y.add(Scalars.Of(2.0), Scalars.One))
             {
                 y.div_(denominator);          // −tanh(|x|)
             }
@@ -44,7 +44,7 @@ public sealed class TanhActivation : ParameterLessModule<Tensor, Tensor>
             using var y = ctx.get_saved_variables()[0];
             var grad = y.mul(y);
             grad.neg_();
-            grad.add_(1.0);
+            grad.add_(Scalars.Of(1.0), Scalars.One);
             grad.mul_(grad_output);
             return new List<Tensor> { grad };
         }

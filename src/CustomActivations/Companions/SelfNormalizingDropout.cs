@@ -39,16 +39,16 @@ public sealed class SelfNormalizingDropout : ParameterLessModule<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         if (!training || P == 0.0) return input.alias();
-        if (P == 1.0) return input.mul(0.0);          // everything dropped: as libtorch, zeros
+        if (P == 1.0) return input.mul(Scalars.Of(0.0));          // everything dropped: as libtorch, zeros
 
         // y = a·(x·keep + α'·(1 − keep)) + b = x·(a·keep) + (a·α' + b − a·α'·keep)
         using var keep = input.empty_like();
         keep.bernoulli_(1.0 - P, generator);
-        using var offset = keep.mul(-Scale * DroppedValue);
-        offset.add_(Scale * DroppedValue + Shift);
-        keep.mul_(Scale);
+        using var offset = keep.mul(Scalars.Of(-Scale * DroppedValue));
+        offset.add_(Scalars.Of(Scale * DroppedValue + Shift), Scalars.One);
+        keep.mul_(Scalars.Of(Scale));
         var output = input.mul(keep);
-        output.add_(offset);
+        output.add_(offset, Scalars.One);
         return output;
     }
 }

@@ -45,6 +45,7 @@ public sealed class Trainer
         Divergence? divergence = null;
         PredictionRecorder? finalValidation = null;
         observer.RunStarted(activationName, seed, history.Count + 1);
+        FinalizedNativeMemory.ReturnToSystem();     // what loading the data and building the model left behind
 
         for (var epoch = history.Count + 1; epoch <= settings.Epochs && divergence is null; epoch++)
         {
@@ -67,6 +68,7 @@ public sealed class Trainer
             // The metrics go out before the checkpoint: a checkpoint never ends an epoch the metrics lack.
             observer.EpochCompleted(metrics);
             if (divergence is null && files.CheckpointPath is { } checkpoint) Checkpoint.Save(checkpoint, identity, epoch, model, optimizer, shuffling);
+            FinalizedNativeMemory.ReturnToSystem();
         }
 
         LossAndAccuracy? finalTest = null;
@@ -84,7 +86,7 @@ public sealed class Trainer
             files.Evaluation?.Write(evaluation);
         }
         if (files.WeightsPath is { } weights && divergence is null) ModelWeights.Save(model, weights);
-        FinalizedNativeMemory.Release();
+        FinalizedNativeMemory.ReturnToSystem();
         return new RunOutcome(activationName, seed, history, model.ParameterCount(), divergence, finalTest, evaluation);
     }
 
