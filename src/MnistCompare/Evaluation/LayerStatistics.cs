@@ -39,7 +39,7 @@ public sealed record LayerStatistics(double Mean, double StandardDeviation, doub
     // learned parameters (PReLU's slopes, a learnable swish's β) count as they are now.
     //
     // The probe's slopes are taken a few images at a time, twice (once for the steepest, once to count): autograd
-    // over all 256 images of conv2 held about 250 MB at once, the largest single allocation of a whole run.
+    // over all 256 images of conv2 held about 250 MB at once, the highest peak of a whole run's memory.
     public static double MeasureSaturation(Tensor preActivation, nn.Module<Tensor, Tensor> activation)
     {
         using var scope = NewDisposeScope();
