@@ -53,20 +53,20 @@ public static class SummaryMarkdown
             text.AppendLine($"Values are means over {settings.Seeds} seeds with their 95% confidence interval [low, high] " +
                             "(Student t with one degree of freedom fewer than the seeds; s/epoch is a plain mean).");
         }
+        var comparisons = PairwiseComparisons.Compare(rows);
         if (rows.Count > 0 && rows.Any(r => r.Divergences.Count == 0))
         {
             var best = rows.Where(r => r.FinalValAccuracy.Count > 0).MaxBy(r => r.FinalValAccuracy.Mean);
             if (best is not null)
             {
                 text.AppendLine();
-                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Highest final validation accuracy: **{LegendNames.Of(best.Activation)}** ({Percent(best.FinalValAccuracy)})."));
+                text.AppendLine(Highest(best, comparisons));
             }
         }
         text.AppendLine();
         text.AppendLine("## Which differences hold");
         text.AppendLine();
-        foreach (var line in ComparisonSentences.Describe(rows, PairwiseComparisons.Compare(rows))) text.AppendLine(line);
+        foreach (var line in ComparisonSentences.Describe(rows, comparisons)) text.AppendLine(line);
         if (settings.Seeds > 1) text.AppendLine().AppendLine($"Every pair, with its difference and both p-values, is in {ComparisonsCsv.FileName}.");
         if (evaluations is { Count: > 0 })
         {
@@ -74,6 +74,24 @@ public static class SummaryMarkdown
             text.Append(EvaluationMarkdown.Section(evaluations));
         }
         return text.ToString();
+    }
+
+    // The top mean alone is no verdict: the sentence says at once whether the seeds set it apart from the others.
+    private static string Highest(ActivationSummary best, IReadOnlyList<PairComparison> comparisons)
+    {
+        var head = string.Create(CultureInfo.InvariantCulture,
+            $"Highest final validation accuracy: **{LegendNames.Of(best.Activation)}** ({Percent(best.FinalValAccuracy)})");
+        var against = comparisons
+            .Where(c => c.Metric == ComparedMetric.FinalValidationAccuracy.Key && (c.First == best.Activation || c.Second == best.Activation))
+            .ToList();
+        if (against.Count == 0) return head + ".";
+        if (!against.Any(c => c.Testable)) return head + "; from one seed each, not evidence that it is better (see below).";
+        var close = against.Where(c => !c.Significant)
+            .Select(c => LegendNames.Of(c.First == best.Activation ? c.Second : c.First))
+            .ToList();
+        return close.Count == 0
+            ? head + "; significantly above every other activation."
+            : head + "; the seeds cannot tell it from " + string.Join(", ", close) + ".";
     }
 
     public static string Describe(RunSettings s)

@@ -26,8 +26,28 @@ public sealed class SummaryMarkdownTests
         // The legend names of the figures, not the command-line names.
         Assert.Contains("| ReLU | 98.12% | 97.12% | 0.0712 | 12.3 | 1,199,882 | no |", lines);
         Assert.Contains("| GELU (tanh) | 99.01% | 98.01% | 0.0712 | 12.3 | 1,199,882 | no |", lines);
-        Assert.Contains("Highest final validation accuracy: **GELU (tanh)** (98.01%).", lines);
+        Assert.Contains("Highest final validation accuracy: **GELU (tanh)** (98.01%); from one seed each, not evidence that it is better (see below).", lines);
         Assert.DoesNotContain("In progress", text);
+    }
+
+    [Fact]
+    public void TheHighestSaysWhetherTheSeedsSetItApart()
+    {
+        // Three seeds each: relu and gelu about 0.1 point apart, sigmoid 5 points below both.
+        ActivationSummary Seeded(string activation, params double[] finals) =>
+            new(activation, finals.Length, 3, Statistic.Of(finals), Statistic.Of(finals), Statistic.Of([0.07, 0.07, 0.07]), 10, 1_199_882, [], null);
+        var settings = Settings with { Seeds = 3, Activations = ["relu", "gelu", "sigmoid"] };
+        var relu = Seeded("relu", 0.9810, 0.9790, 0.9800);
+        var gelu = Seeded("gelu", 0.9820, 0.9800, 0.9810);
+        var sigmoid = Seeded("sigmoid", 0.9310, 0.9290, 0.9300);
+
+        var close = SummaryMarkdown.Format(settings, [relu, gelu, sigmoid]).Split(Environment.NewLine);
+        Assert.Contains(close, l => l.StartsWith("Highest final validation accuracy: **GELU (tanh)** (98.10% [", StringComparison.Ordinal) &&
+                                    l.EndsWith("; the seeds cannot tell it from ReLU.", StringComparison.Ordinal));
+
+        var apart = SummaryMarkdown.Format(settings with { Activations = ["gelu", "sigmoid"] }, [gelu, sigmoid]).Split(Environment.NewLine);
+        Assert.Contains(apart, l => l.StartsWith("Highest final validation accuracy: **GELU (tanh)**", StringComparison.Ordinal) &&
+                                    l.EndsWith("; significantly above every other activation.", StringComparison.Ordinal));
     }
 
     [Fact]
