@@ -26,7 +26,7 @@ internal sealed class ExponentialLinearFunction : autograd.SingleTensorFunction<
 
     private static Tensor ForwardUnitAlpha(autograd.AutogradContext ctx, Tensor x, double scale)
     {
-        var slope = x.clamp_max(Scalars.Of(0.0));                   // m = min(x, 0)
+        var slope = x.clamp_max(Scalars.Of(0.0));       // m = min(x, 0)
         Tensor y;
         if (x.dtype == ScalarType.Float64)
         {
@@ -50,7 +50,7 @@ internal sealed class ExponentialLinearFunction : autograd.SingleTensorFunction<
 
     private static Tensor ForwardGeneral(autograd.AutogradContext ctx, Tensor x, double alpha, double scale)
     {
-        var slope = x.clamp_max(Scalars.Of(0.0));                   // m = min(x, 0)
+        var slope = x.clamp_max(Scalars.Of(0.0));       // m = min(x, 0)
         Tensor y;
         if (x.dtype == ScalarType.Float64)
         {
@@ -62,12 +62,12 @@ internal sealed class ExponentialLinearFunction : autograd.SingleTensorFunction<
         {
             slope.exp_();
             y = slope.mul(Scalars.Of(scale * alpha));
-            y.sub_(Scalars.Of(scale * alpha));                      // λ·α·(e^m − 1): 0 where x ≥ 0
+            y.sub_(Scalars.Of(scale * alpha));          // λ·α·(e^m − 1): 0 where x ≥ 0
         }
         using (var positive = x.clamp_min(Scalars.Of(0.0)))
         {
             y.add_(positive, Scalars.Of(scale));
-            positive.gt_(Scalars.Of(0.0));                          // the indicator of x > 0 (0 for NaN)
+            positive.gt_(Scalars.Of(0.0));              // the indicator of x > 0 (0 for NaN)
             slope.mul_(Scalars.Of(scale * alpha));
             slope.add_(positive, Scalars.Of(scale - scale * alpha)); // λ where x > 0, λ·α·e^x elsewhere
         }

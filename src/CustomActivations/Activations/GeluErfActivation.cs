@@ -28,7 +28,7 @@ public sealed class GeluErfActivation : ParameterLessModule<Tensor, Tensor>
             var cdf = x.mul(Scalars.Of(InverseSqrt2));
             cdf.erf_();
             cdf.add_(Scalars.Of(1.0), Scalars.One);
-            cdf.mul_(Scalars.Of(0.5));                    // Φ(x)
+            cdf.mul_(Scalars.Of(0.5));        // Φ(x)
             var y = x.mul(cdf);
             ctx.save_for_backward(new List<Tensor> { x, cdf });
             return y;

@@ -31,10 +31,10 @@ public sealed class GeluTanhActivation : ParameterLessModule<Tensor, Tensor>
             var x = (Tensor)vars[0];
             var q = x.pow(Scalars.Of(3.0));
             q.mul_(Scalars.Of(-2.0 * Coefficient * CubicCoefficient));
-            q.add_(x, Scalars.Of(-2.0 * Coefficient));    // −2u
+            q.add_(x, Scalars.Of(-2.0 * Coefficient)); // −2u
             q.exp_();                         // may reach +inf for very negative x: then q = 0 below, exactly
             q.add_(Scalars.Of(1.0), Scalars.One);
-            q.pow_(Scalars.Of(-1.0));                     // σ(2u) = 0.5·(1 + tanh(u))
+            q.pow_(Scalars.Of(-1.0));         // σ(2u) = 0.5·(1 + tanh(u))
             var y = x.mul(q);
             ctx.save_for_backward(new List<Tensor> { x, q });
             return y;
@@ -47,7 +47,7 @@ public sealed class GeluTanhActivation : ParameterLessModule<Tensor, Tensor>
             using var q = saved[1];
             var grad = x.pow(Scalars.Of(3.0));
             grad.mul_(Scalars.Of(6.0 * Coefficient * CubicCoefficient));
-            grad.add_(x, Scalars.Of(2.0 * Coefficient));  // 2x·√(2/π)·(1 + 3·0.044715·x²)
+            grad.add_(x, Scalars.Of(2.0 * Coefficient)); // 2x·√(2/π)·(1 + 3·0.044715·x²)
             grad.mul_(q);
             ElementwiseMath.TimesOneMinusInPlace(grad, q);   // ·q·(1 − q)
             grad.add_(q, Scalars.One);

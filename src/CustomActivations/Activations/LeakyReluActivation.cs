@@ -34,7 +34,7 @@ public sealed class LeakyReluActivation : ParameterLessModule<Tensor, Tensor>
             var factor = x.sign();            // 1, 0 or −1 (0 for NaN)
             if (slope is >= 0.0 and <= 1.0)
             {
-                factor.clamp_min_(Scalars.Of(slope));     // 1 where x > 0, a elsewhere
+                factor.clamp_min_(Scalars.Of(slope)); // 1 where x > 0, a elsewhere
             }
             else
             {

@@ -42,7 +42,7 @@ public sealed class MishActivation : ParameterLessModule<Tensor, Tensor>
             grad.mul_(x);                     // x·σ(x)
             using (var product = grad.mul(t))
             {
-                grad.addcmul_(product, t, Scalars.Of(-1.0));   // ·(1 − t²)
+                grad.addcmul_(product, t, Scalars.Of(-1.0)); // ·(1 − t²)
             }
             grad.add_(t, Scalars.One);
             grad.mul_(grad_output);

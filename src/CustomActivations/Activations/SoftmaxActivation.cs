@@ -46,7 +46,7 @@ public sealed class SoftmaxActivation : ParameterLessModule<Tensor, Tensor>
             var grad = grad_output.mul(y);
             using (var total = grad.sum(dim, keepdim: true))
             {
-                grad.addcmul_(y, total, Scalars.Of(-1.0));    // y·g − y·Σ(g·y)
+                grad.addcmul_(y, total, Scalars.Of(-1.0)); // y·g − y·Σ(g·y)
             }
             return new List<Tensor> { grad, null! };
         }

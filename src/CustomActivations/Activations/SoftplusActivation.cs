@@ -39,13 +39,13 @@ public sealed class SoftplusActivation : ParameterLessModule<Tensor, Tensor>
             var x = (Tensor)vars[0];
             var beta = (double)vars[1];
             var threshold = (double)vars[2];
-            var y = x.mul(Scalars.Of(beta));                               // z = β·x, becomes the output
+            var y = x.mul(Scalars.Of(beta));                   // z = β·x, becomes the output
             var linear = y.clone();
-            linear.gt_(Scalars.Of(threshold));                             // 1 where z > threshold (0 for NaN)
+            linear.gt_(Scalars.Of(threshold));                 // 1 where z > threshold (0 for NaN)
             using var tail = ElementwiseMath.Log1pExpNegAbs(y); // log(1 + e^(−|z|))
             y.clamp_min_(Scalars.Of(0.0));
             y.add_(tail, Scalars.One);                         // softplus(z) = max(z, 0) + log(1 + e^(−|z|))
-            y.addcmul_(tail, linear, Scalars.Of(-1.0));                    // above the threshold: max(z, 0) = z alone
+            y.addcmul_(tail, linear, Scalars.Of(-1.0));        // above the threshold: max(z, 0) = z alone
             if (beta != 1.0) y.div_(Scalars.Of(beta));
             ctx.save_for_backward(new List<Tensor> { x, linear });
             ctx.save_data("beta", beta);

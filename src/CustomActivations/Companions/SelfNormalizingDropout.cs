@@ -39,7 +39,7 @@ public sealed class SelfNormalizingDropout : ParameterLessModule<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         if (!training || P == 0.0) return input.alias();
-        if (P == 1.0) return input.mul(Scalars.Of(0.0));          // everything dropped: as libtorch, zeros
+        if (P == 1.0) return input.mul(Scalars.Of(0.0)); // everything dropped: as libtorch, zeros
 
         // y = a·(x·keep + α'·(1 − keep)) + b = x·(a·keep) + (a·α' + b − a·α'·keep)
         using var keep = input.empty_like();
