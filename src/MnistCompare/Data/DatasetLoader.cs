@@ -4,7 +4,7 @@ namespace MnistCompare.Data;
 
 // Loads the four IDX files of an MNIST-style dataset into tensors. All checks on the files (shapes, counts,
 // labels, --train-limit) run before any tensor exists, so a bad dataset fails fast and leaks nothing; the tensors
-// are then built whole, one native copy and one conversion per split instead of per-image work.
+// are then built whole, one native copy per split instead of per-image work.
 public static class DatasetLoader
 {
     public const int ClassCount = 10;
@@ -95,35 +95,16 @@ public static class DatasetLoader
 
     private static string ImageSize(IdxFile images) => $"{images.Dimensions[1]}×{images.Dimensions[2]}";
 
-    // The first `count` images and labels as [count,1,H,W] float32 in [0,1] (or normalised) and [count] int64.
+    // The first `count` images and labels as [count,1,H,W] bytes and [count] int64, in tensors of their own.
     private static DatasetSplit ToSplit(IdxFile images, IdxFile labels, int count, PixelNormalization? normalization)
     {
         var (n, height, width) = (images.Dimensions[0], images.Dimensions[1], images.Dimensions[2]);
-
-        Tensor pixels;
-        // frombuffer reads the bytes where they are (pinned for the moment) rather than copying all 47 MB of MNIST's
-        // training images once more, and the copy was part of the run's highest memory peak, here at loading.
-        using (var flat = frombuffer(images.Data, ScalarType.Byte))
-        using (var bytes = flat.view(n, 1, height, width))
-        using (var used = bytes.narrow(0, 0, count))
-        {
-            // One conversion and one in-place division over the whole split, not per image.
-            pixels = used.to(ScalarType.Float32).div_(255f);
-        }
-        try
-        {
-            if (normalization is not null)
-            {
-                pixels.sub_(normalization.Mean).div_(normalization.Std);
-            }
-            using var labelBytes = frombuffer(labels.Data, ScalarType.Byte);
-            using var usedLabels = labelBytes.narrow(0, 0, count);
-            return new DatasetSplit(pixels, usedLabels.to(ScalarType.Int64));
-        }
-        catch
-        {
-            pixels.Dispose();
-            throw;
-        }
+        // frombuffer reads the file's bytes where they are (pinned for the moment); one native copy of the part used
+        // then lets the managed array go.
+        using var scope = NewDisposeScope();
+        var pixels = frombuffer(images.Data, ScalarType.Byte).view(n, 1, height, width).narrow(0, 0, count).clone();
+        var usedLabels = frombuffer(labels.Data, ScalarType.Byte).narrow(0, 0, count).to(ScalarType.Int64);
+        // The split detaches both from the scope; everything else made here is disposed with it.
+        return new DatasetSplit(pixels, usedLabels, normalization);
     }
 }

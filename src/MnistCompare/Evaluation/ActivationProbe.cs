@@ -17,7 +17,7 @@ public sealed class ActivationProbe : IDisposable
 
     public ActivationProbe(DatasetSplit validation)
     {
-        images = validation.Images.narrow(0, 0, Math.Min(Size, validation.Count)).DetachFromDisposeScope();
+        images = validation.Images(0, Math.Min(Size, validation.Count)).DetachFromDisposeScope();
     }
 
     public IReadOnlyList<(string Layer, LayerStatistics Statistics)> Measure(TutorialCnn model, ActivationChoice activation)

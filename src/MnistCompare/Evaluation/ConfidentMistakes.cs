@@ -19,30 +19,15 @@ public static class ConfidentMistakes
         if (worst.Count == 0) return [];
 
         var (height, width) = (images.Height, images.Width);
-        float[] pixels;
-        // One gather and one host transfer for all of them.
+        byte[] pixels;
+        // One gather and one host transfer for all of them, of the files' own bytes.
         using (var scope = NewDisposeScope())
         {
-            var indices = tensor(worst.Select(p => (long)p.Index).ToArray(), device: images.Images.device);
-            pixels = images.Images.index_select(0, indices).to(float32).cpu().contiguous().data<float>().ToArray();
+            var indices = tensor(worst.Select(p => (long)p.Index).ToArray(), device: images.Pixels.device);
+            pixels = images.Pixels.index_select(0, indices).cpu().contiguous().data<byte>().ToArray();
         }
         var size = height * width;
         return worst.Select((p, k) => new ConfidentMistake(p.Index, predictions.Labels[p.Index], p.Predicted, p.Confidence, width, height,
-            GreyLevels(pixels.AsSpan(k * size, size)))).ToList();
-    }
-
-    // The tensor may be scaled to [0, 1] or standardised; the picture only needs its own darkest and lightest.
-    private static byte[] GreyLevels(ReadOnlySpan<float> values)
-    {
-        var (low, high) = (float.PositiveInfinity, float.NegativeInfinity);
-        foreach (var v in values)
-        {
-            low = Math.Min(low, v);
-            high = Math.Max(high, v);
-        }
-        var range = high > low ? high - low : 1;
-        var grey = new byte[values.Length];
-        for (var i = 0; i < values.Length; i++) grey[i] = (byte)Math.Round(255 * (values[i] - low) / range);
-        return grey;
+            pixels.AsSpan(k * size, size).ToArray())).ToList();
     }
 }

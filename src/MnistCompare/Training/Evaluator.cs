@@ -24,7 +24,7 @@ public static class Evaluator
             {
                 using var scope = NewDisposeScope();
                 var length = Math.Min(batchSize, data.Count - start);
-                var images = data.Images.narrow(0, start, length);
+                var images = data.Images(start, length);
                 var labels = data.Labels.narrow(0, start, length);
                 var output = model.call(images);
                 recorder?.Record(output);

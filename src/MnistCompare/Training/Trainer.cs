@@ -121,7 +121,7 @@ public sealed class Trainer
             var start = batch * settings.BatchSize;
             var length = Math.Min(settings.BatchSize, count - start);
             var indices = order.narrow(0, start, length);
-            var images = train.Images.index_select(0, indices);
+            var images = train.Images(indices);
             var labels = train.Labels.index_select(0, indices);
 
             optimizer.zero_grad();

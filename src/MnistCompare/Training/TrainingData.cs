@@ -28,7 +28,7 @@ public sealed class TrainingData : IDisposable
 
     public int ImageSize => Train.Width;
 
-    public Device Device => Train.Images.device;
+    public Device Device => Train.Pixels.device;
 
     // How many images each part holds: what headers, titles and summaries state.
     public ImageCounts Counts => new(Train.Count, Validation.Count, FinalTest?.Count);
@@ -98,7 +98,8 @@ public sealed class TrainingData : IDisposable
 
     // The whole set moves to the GPU once, so batches never cross the bus.
     private static DatasetSplit OnDevice(DatasetSplit split, string device) =>
-        new(split.Images.to(new Device(device)).DetachFromDisposeScope(), split.Labels.to(new Device(device)).DetachFromDisposeScope());
+        new(split.Pixels.to(new Device(device)).DetachFromDisposeScope(), split.Labels.to(new Device(device)).DetachFromDisposeScope(),
+            split.Normalization);
 
     private static string Describe(MnistDataset dataset, string validation) => $"{dataset.Name}, validation on the {validation}";
 

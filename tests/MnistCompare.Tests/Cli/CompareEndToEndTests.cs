@@ -188,7 +188,7 @@ public sealed class CompareEndToEndTests
     private static DatasetSplit EveryTenth(DatasetSplit split)
     {
         using var indices = arange(0, split.Count, 10, ScalarType.Int64);
-        return new DatasetSplit(split.Images.index_select(0, indices), split.Labels.index_select(0, indices));
+        return new DatasetSplit(split.Pixels.index_select(0, indices), split.Labels.index_select(0, indices), split.Normalization);
     }
 
     private TutorialCnn LoadModel(string activation) => ModelWeights.Load(run.File(Path.Combine("models", $"{activation}-seed1.weights")), activation);

@@ -12,11 +12,15 @@ public sealed class DatasetLoaderTests : IClassFixture<MnistFixture>
     [Fact]
     public void MnistHasTheStandardShapesAndTypes()
     {
-        Assert.Equal([60000L, 1, 28, 28], mnist.Train.Images.shape);
+        Assert.Equal([60000L, 1, 28, 28], mnist.Train.Pixels.shape);
         Assert.Equal([60000L], mnist.Train.Labels.shape);
-        Assert.Equal([10000L, 1, 28, 28], mnist.Test.Images.shape);
+        Assert.Equal([10000L, 1, 28, 28], mnist.Test.Pixels.shape);
         Assert.Equal([10000L], mnist.Test.Labels.shape);
-        Assert.Equal(ScalarType.Float32, mnist.Train.Images.dtype);
+        // Bytes in memory (a quarter of float32); the model gets float32.
+        Assert.Equal(ScalarType.Byte, mnist.Train.Pixels.dtype);
+        using var batch = mnist.Train.Images(0, 128);
+        Assert.Equal([128L, 1, 28, 28], batch.shape);
+        Assert.Equal(ScalarType.Float32, batch.dtype);
         Assert.Equal(ScalarType.Int64, mnist.Train.Labels.dtype);
         Assert.Equal((60000, 10000, 28, 28), (mnist.Train.Count, mnist.Test.Count, mnist.ImageHeight, mnist.ImageWidth));
         Assert.Null(mnist.Normalization);
@@ -41,16 +45,17 @@ public sealed class DatasetLoaderTests : IClassFixture<MnistFixture>
     [Fact]
     public void PixelsAreScaledToZeroOne()
     {
-        Assert.Equal(0f, mnist.Train.Images.min().item<float>());
-        Assert.Equal(1f, mnist.Train.Images.max().item<float>());
-        Assert.Equal(0f, mnist.Test.Images.min().item<float>());
-        Assert.Equal(1f, mnist.Test.Images.max().item<float>());
+        using var scope = NewDisposeScope();
+        Assert.Equal(0f, All(mnist.Train).min().item<float>());
+        Assert.Equal(1f, All(mnist.Train).max().item<float>());
+        Assert.Equal(0f, All(mnist.Test).min().item<float>());
+        Assert.Equal(1f, All(mnist.Test).max().item<float>());
     }
 
     [Fact]
     public void ImageZeroSumsToTheRawPixelSum()
     {
-        using var image0 = mnist.Train.Images[0];
+        using var image0 = mnist.Train.Images(0, 1);
         using var sum = image0.sum(ScalarType.Float64);
         Assert.Equal(RealDatasets.MnistTrainImage0PixelSum, sum.item<double>() * 255, precision: 2);
         // Pixel by pixel against the file's bytes, read without the code under test.
@@ -67,9 +72,7 @@ public sealed class DatasetLoaderTests : IClassFixture<MnistFixture>
         {
             rawSum += raw[i];
         }
-        // Back to integers before summing: a float sum of 47 million values k/255 drifts by a few units.
-        using var bytes = mnist.Train.Images.mul(255).round();
-        using var sum = bytes.sum(ScalarType.Int64);
+        using var sum = mnist.Train.Pixels.sum(ScalarType.Int64);
         Assert.Equal(rawSum, sum.item<long>());
     }
 
@@ -83,7 +86,7 @@ public sealed class DatasetLoaderTests : IClassFixture<MnistFixture>
         }
         using (slice)
         {
-            Assert.False(slice.Images.IsInvalid);
+            Assert.False(slice.Pixels.IsInvalid);
             Assert.Equal(7L, slice.Labels[0].item<long>());
         }
     }
@@ -97,9 +100,9 @@ public sealed class DatasetLoaderTests : IClassFixture<MnistFixture>
         {
             Assert.Equal(50_000, train.Count);
             Assert.Equal(10_000, validation.Count);
-            Assert.Equal([10_000L, 1, 28, 28], validation.Images.shape);
-            Assert.True(train.Images.Equals(mnist.Train.Images.narrow(0, 0, 50_000)));
-            Assert.True(validation.Images.Equals(mnist.Train.Images.narrow(0, 50_000, 10_000)));
+            Assert.Equal([10_000L, 1, 28, 28], validation.Pixels.shape);
+            Assert.True(train.Pixels.Equals(mnist.Train.Pixels.narrow(0, 0, 50_000)));
+            Assert.True(validation.Pixels.Equals(mnist.Train.Pixels.narrow(0, 50_000, 10_000)));
             Assert.True(validation.Labels.Equals(mnist.Train.Labels.narrow(0, 50_000, 10_000)));
         }
     }
@@ -121,9 +124,9 @@ public sealed class DatasetLoaderTests : IClassFixture<MnistFixture>
         using var limited = DatasetLoader.Load(DatasetLocator.MnistName, new DatasetLoadOptions { TrainLimit = 100 });
 
         Assert.Equal(100, limited.Train.Count);
-        Assert.Equal([100L, 1, 28, 28], limited.Train.Images.shape);
+        Assert.Equal([100L, 1, 28, 28], limited.Train.Pixels.shape);
         Assert.Equal(10_000, limited.Test.Count);
-        Assert.True(limited.Train.Images.Equals(mnist.Train.Images.narrow(0, 0, 100)));
+        Assert.True(limited.Train.Pixels.Equals(mnist.Train.Pixels.narrow(0, 0, 100)));
         Assert.True(limited.Train.Labels.Equals(mnist.Train.Labels.narrow(0, 0, 100)));
     }
 
@@ -159,10 +162,15 @@ public sealed class DatasetLoaderTests : IClassFixture<MnistFixture>
         using var normalised = DatasetLoader.Load(DatasetLocator.MnistName, options);
 
         Assert.Same(PixelNormalization.Mnist, normalised.Normalization);
-        using var expected = mnist.Train.Images.narrow(0, 0, 10).sub(0.1307).div(0.3081);
-        Assert.True(normalised.Train.Images.allclose(expected, rtol: 1e-6, atol: 1e-6));
-        Assert.Equal(-0.1307 / 0.3081, normalised.Test.Images.min().item<float>(), precision: 5);
-        Assert.Equal((1 - 0.1307) / 0.3081, normalised.Test.Images.max().item<float>(), precision: 5);
+        Assert.Same(PixelNormalization.Mnist, normalised.Train.Normalization);
+        using var scope = NewDisposeScope();
+        var expected = mnist.Train.Images(0, 10).sub(0.1307).div(0.3081);
+        Assert.True(All(normalised.Train).allclose(expected, rtol: 1e-6, atol: 1e-6));
+        Assert.Equal(-0.1307 / 0.3081, All(normalised.Test).min().item<float>(), precision: 5);
+        Assert.Equal((1 - 0.1307) / 0.3081, All(normalised.Test).max().item<float>(), precision: 5);
+        // Slices and holdouts keep the normalisation.
+        using var slice = normalised.Test.Slice(3, 4);
+        Assert.True(slice.Images(0, 4).Equals(normalised.Test.Images(3, 4)));
         Assert.Contains("pixels normalised with mean 0.1307, std 0.3081", normalised.ToString());
     }
 
@@ -173,11 +181,28 @@ public sealed class DatasetLoaderTests : IClassFixture<MnistFixture>
         using var fashion = DatasetLoader.Load(DatasetLocator.FashionName);
 
         Assert.Equal(DatasetLocator.FashionDirectory, fashion.Source.Directory);
-        Assert.Equal([60000L, 1, 28, 28], fashion.Train.Images.shape);
-        Assert.Equal([10000L, 1, 28, 28], fashion.Test.Images.shape);
+        Assert.Equal([60000L, 1, 28, 28], fashion.Train.Pixels.shape);
+        Assert.Equal([10000L, 1, 28, 28], fashion.Test.Pixels.shape);
         Assert.Equal(RealDatasets.FashionFirstTrainLabels.Select(b => (long)b), fashion.Train.Labels.narrow(0, 0, 10).data<long>().ToArray());
         Assert.Equal(RealDatasets.FashionFirstTestLabels.Select(b => (long)b), fashion.Test.Labels.narrow(0, 0, 10).data<long>().ToArray());
-        using var sum = fashion.Train.Images[0].sum(ScalarType.Float64);
+        using var image0 = fashion.Train.Images(0, 1);
+        using var sum = image0.sum(ScalarType.Float64);
         Assert.Equal(RealDatasets.FashionTrainImage0PixelSum, sum.item<double>() * 255, precision: 2);
     }
+
+    [Fact]
+    public void ABatchByIndicesIsTheSameAsTheWholeSplitConvertedAtOnce()
+    {
+        // The conversion per batch must give the values a whole-split conversion gives, to the last bit, so that
+        // training is unchanged by where it happens.
+        using var scope = NewDisposeScope();
+        var whole = mnist.Test.Pixels.to(ScalarType.Float32).div_(255f).sub_(0.1307).div_(0.3081);
+        using var normalised = DatasetLoader.Load(DatasetLocator.MnistName, new DatasetLoadOptions { Normalization = PixelNormalization.Mnist, TrainLimit = 1 });
+        var indices = tensor(new long[] { 9_999, 0, 4_321, 4_321 });
+        Assert.True(normalised.Test.Images(indices).Equals(whole.index_select(0, indices)));
+        Assert.True(normalised.Test.Images(5_000, 300).Equals(whole.narrow(0, 5_000, 300)));
+    }
+
+    // The whole split as the model sees it (made in the caller's dispose scope).
+    private static Tensor All(DatasetSplit split) => split.Images(0, split.Count);
 }

@@ -21,12 +21,13 @@ public sealed class DatasetValidationTests : IDisposable
 
         using var data = DatasetLoader.Load(Source);
 
-        Assert.Equal([30L, 1, 4, 3], data.Train.Images.shape);
-        Assert.Equal([20L, 1, 4, 3], data.Test.Images.shape);
+        Assert.Equal([30L, 1, 4, 3], data.Train.Pixels.shape);
+        Assert.Equal([20L, 1, 4, 3], data.Test.Pixels.shape);
         Assert.Equal((4, 3), (data.ImageHeight, data.ImageWidth));
         Assert.Contains("30 training and 20 test images of 4×3", data.ToString());
         var expected = IdxBytes.PixelValues(30, 4, 3).Select(b => b / 255f);
-        Assert.Equal(expected, data.Train.Images.data<float>().ToArray());
+        using var images = data.Train.Images(0, 30);
+        Assert.Equal(expected, images.data<float>().ToArray());
         Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)(i % 10)), data.Test.Labels.data<long>().ToArray());
     }
 
@@ -40,9 +41,9 @@ public sealed class DatasetValidationTests : IDisposable
         using var raw = DatasetLoader.Load(new DatasetSource("raw", rawDir.Path, ""));
         using var gz = DatasetLoader.Load(Source);
 
-        Assert.True(raw.Train.Images.Equals(gz.Train.Images));
+        Assert.True(raw.Train.Pixels.Equals(gz.Train.Pixels));
         Assert.True(raw.Train.Labels.Equals(gz.Train.Labels));
-        Assert.True(raw.Test.Images.Equals(gz.Test.Images));
+        Assert.True(raw.Test.Pixels.Equals(gz.Test.Pixels));
         Assert.True(raw.Test.Labels.Equals(gz.Test.Labels));
     }
 
@@ -167,14 +168,18 @@ public sealed class DatasetValidationTests : IDisposable
         data.Dispose();
 
         Assert.Equal([0L, 1, 2, 3, 4], slice.Labels.data<long>().ToArray());
-        Assert.Equal(IdxBytes.PixelValues(30, 4, 3).Skip(10 * 12).Take(5 * 12).Select(b => b / 255f), slice.Images.data<float>().ToArray());
+        using var images = slice.Images(0, 5);
+        Assert.Equal(IdxBytes.PixelValues(30, 4, 3).Skip(10 * 12).Take(5 * 12).Select(b => b / 255f), images.data<float>().ToArray());
     }
 
     [Fact]
     public void ASplitRejectsTensorsOfTheWrongShape()
     {
-        using var images = zeros(new long[] { 3, 28, 28 });
+        using var images = zeros(new long[] { 3, 28, 28 }, ScalarType.Byte);
         using var labels = zeros(new long[] { 3 }, ScalarType.Int64);
-        Assert.Throws<ArgumentException>(() => new DatasetSplit(images, labels));
+        Assert.Throws<ArgumentException>(() => new DatasetSplit(images, labels, null));
+        // Float images: the split holds the files' bytes, and converts per batch.
+        using var floats = zeros(new long[] { 3, 1, 28, 28 });
+        Assert.Contains("Byte", Assert.Throws<ArgumentException>(() => new DatasetSplit(floats, labels, null)).Message);
     }
 }

@@ -106,7 +106,7 @@ public sealed class DiagnosticsTests : IClassFixture<DiagnosticsTests.Data>
         using var shuffling = new Generator(7);
         using var scope = NewDisposeScope();
         var order = randperm(data.Training.Train.Count, generator: shuffling);
-        var output = model.call(data.Training.Train.Images.index_select(0, order));
+        var output = model.call(data.Training.Train.Images(order));
         nn.functional.nll_loss(output, data.Training.Train.Labels.index_select(0, order)).backward();
         var direct = model.HiddenLayerWeights().Select(w => Math.Sqrt(w.Weight.grad!.data<float>().ToArray().Sum(g => (double)g * g))).ToList();
 

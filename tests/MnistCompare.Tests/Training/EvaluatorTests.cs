@@ -24,7 +24,7 @@ public sealed class EvaluatorTests
         using var scope = NewDisposeScope();
         random.manual_seed(5);
         using var model = new TutorialCnn(ActivationRegistry.Parse(activation));
-        using var split = new DatasetSplit(rand(300, 1, 28, 28), randint(10, new long[] { 300 }));
+        using var split = new DatasetSplit(randint(256, new long[] { 300, 1, 28, 28 }, ScalarType.Byte), randint(10, new long[] { 300 }), null);
 
         var evaluation = Evaluator.Evaluate(model, split, 128);
         Assert.True(model.training, "the model goes back to training mode");
@@ -38,7 +38,7 @@ public sealed class EvaluatorTests
             for (var start = 0; start < 300; start += 128)
             {
                 var length = Math.Min(128, 300 - start);
-                var output = model.call(split.Images.narrow(0, start, length));
+                var output = model.call(split.Images(start, length));
                 var labels = split.Labels.narrow(0, start, length);
                 lossSum += nn.functional.nll_loss(output, labels, reduction: nn.Reduction.Sum).ToDouble();
                 correct += output.argmax(1).eq(labels).sum().ToInt64();
