@@ -50,7 +50,7 @@ public static class SummaryMarkdown
         if (settings.Seeds > 1)
         {
             text.AppendLine();
-            text.AppendLine($"Values are means over {settings.Seeds} seeds with their 95% confidence interval [low, high] " +
+            text.AppendLine($"Values are means over {SeedsBehind(settings, rows)} with their 95% confidence interval [low, high] " +
                             "(Student t with one degree of freedom fewer than the seeds; s/epoch is a plain mean).");
         }
         var comparisons = PairwiseComparisons.Compare(rows);
@@ -74,6 +74,15 @@ public static class SummaryMarkdown
             text.Append(EvaluationMarkdown.Section(evaluations));
         }
         return text.ToString();
+    }
+
+    // A run still training (or merged from runs of other seed counts) has rows over fewer seeds than planned: say which.
+    private static string SeedsBehind(RunSettings settings, IReadOnlyList<ActivationSummary> rows)
+    {
+        var fewer = rows.Where(r => r.Seeds != settings.Seeds).Select(r => $"{LegendNames.Of(r.Activation)}: {r.Seeds} of {settings.Seeds}").ToList();
+        if (fewer.Count == 0) return $"{settings.Seeds} seeds";
+        var others = fewer.Count < rows.Count ? $"; the others {settings.Seeds}" : "";
+        return $"the seeds each row has ({string.Join("; ", fewer)}{others})";
     }
 
     // The top mean alone is no verdict: the sentence says at once whether the seeds set it apart from the others.

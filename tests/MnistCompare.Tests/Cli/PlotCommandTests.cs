@@ -38,10 +38,10 @@ public sealed class PlotCommandTests
         var summary = Path.Combine(merged, "summary.md");
         Assert.Contains(" [", Assert.Single(RunFiles.SummaryRows(summary, "ReLU"))[2]);
         Assert.DoesNotContain("[", Assert.Single(RunFiles.SummaryRows(summary, "GELU (tanh)"))[2]);
-        Assert.Contains("means over 2 seeds", File.ReadAllText(summary));
+        Assert.Contains("means over the seeds each row has (GELU (tanh): 1 of 2; the others 2)", File.ReadAllText(summary));
         // report.html: the merged summary and the three merged charts, inline; a merge has no config.json of its own.
         var report = File.ReadAllText(Path.Combine(merged, "report.html"));
-        Assert.Contains("means over 2 seeds", report);
+        Assert.Contains("means over the seeds each row has (GELU (tanh): 1 of 2; the others 2)", report);
         // Every figure the merge drew, inline.
         Assert.Equal(Directory.GetFiles(merged, "*.svg").Length, report.Split("<svg").Length - 1);
         Assert.Contains("This folder has no config.json", report);

@@ -57,8 +57,14 @@ public sealed class SummaryMarkdownTests
         var row = Assert.Single(text.Split(Environment.NewLine), l => l.StartsWith("| ReLU |", StringComparison.Ordinal));
         // 96% and 98%: standard error 1 point, t(0.975, 1 df) = 12.706.
         Assert.Contains("| 97.00% [84.29, 109.71] |", row);
-        Assert.Contains("Values are means over 3 seeds with their 95% confidence interval [low, high]", text);
+        // Two of the three planned seeds (a run still training): the sentence must not claim three.
+        Assert.Contains("Values are means over the seeds each row has (ReLU: 2 of 3) with their 95% confidence interval [low, high]", text);
+        var partly = SummaryMarkdown.Format(Settings with { Seeds = 3 }, [Row("relu", 0.97, seeds: 2), Row("gelu", 0.98, seeds: 3)]);
+        Assert.Contains("Values are means over the seeds each row has (ReLU: 2 of 3; the others 3) with", partly);
         Assert.Contains("seeds 1–3.", text);
+
+        var complete = SummaryMarkdown.Format(Settings with { Seeds = 2 }, [Row("relu", 0.97, seeds: 2), Row("gelu", 0.98, seeds: 2)]);
+        Assert.Contains("Values are means over 2 seeds with their 95% confidence interval [low, high]", complete);
     }
 
     [Fact]
