@@ -53,7 +53,7 @@ public static class DatasetLoader
         try
         {
             var test = ToSplit(testImages, testLabels, testImages.Dimensions[0], options.Normalization);
-            return new MnistDataset(source, train, test, options.Normalization);
+            return new MnistDataset(source, train, test);
         }
         catch
         {

@@ -3,7 +3,7 @@ namespace MnistCompare.Data;
 // A loaded MNIST-style dataset: its training and test splits as tensors, and where they came from.
 public sealed class MnistDataset : IDisposable
 {
-    public MnistDataset(DatasetSource source, DatasetSplit train, DatasetSplit test, PixelNormalization? normalization)
+    public MnistDataset(DatasetSource source, DatasetSplit train, DatasetSplit test)
     {
         if (train.Height != test.Height || train.Width != test.Width)
         {
@@ -12,7 +12,6 @@ public sealed class MnistDataset : IDisposable
         Source = source;
         Train = train;
         Test = test;
-        Normalization = normalization;
     }
 
     public DatasetSource Source { get; }
@@ -23,8 +22,8 @@ public sealed class MnistDataset : IDisposable
 
     public DatasetSplit Test { get; }
 
-    // Null when pixels are in [0,1].
-    public PixelNormalization? Normalization { get; }
+    // Null when pixels are in [0,1]; the splits apply it as they convert their bytes.
+    public PixelNormalization? Normalization => Train.Normalization;
 
     // MNIST and Fashion-MNIST are 28×28; other IDX datasets are accepted and their size reported here.
     public int ImageHeight => Train.Height;

@@ -54,7 +54,7 @@ public sealed class TrainingData : IDisposable
         if (settings.Device != "cpu")
         {
             using var onCpu = dataset;
-            dataset = new MnistDataset(onCpu.Source, OnDevice(onCpu.Train, settings.Device), OnDevice(onCpu.Test, settings.Device), onCpu.Normalization);
+            dataset = new MnistDataset(onCpu.Source, OnDevice(onCpu.Train, settings.Device), OnDevice(onCpu.Test, settings.Device));
         }
         var parts = new List<IDisposable> { dataset };
         try
