@@ -19,6 +19,8 @@ public static class ComparisonSentences
         var lines = new List<string>();
         foreach (var metric in ComparedMetric.For(rows))
         {
+            // A blank line ends the list above: in Markdown the next metric's heading would otherwise join its last item.
+            if (lines.Count > 0) lines.Add("");
             var family = comparisons.Where(c => c.Metric == metric.Key).ToList();
             var tested = family.Count(c => c.Testable);
             lines.Add(string.Create(CultureInfo.InvariantCulture,

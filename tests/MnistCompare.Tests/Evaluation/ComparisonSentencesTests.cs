@@ -25,6 +25,21 @@ public sealed class ComparisonSentencesTests
     }
 
     [Fact]
+    public void EachComparedMetricStartsAParagraphOfItsOwnInTheSummary()
+    {
+        IReadOnlyList<ActivationSummary> rows =
+        [
+            Row("sigmoid", 0.90, 0.905, 0.895) with { TestAccuracy = Statistic.Of([0.89, 0.90, 0.895]) },
+            Row("relu", 0.980, 0.985, 0.975) with { TestAccuracy = Statistic.Of([0.98, 0.982, 0.979]) },
+        ];
+        var summary = SummaryMarkdown.Format(new RunSettings { Activations = ["sigmoid", "relu"], Seeds = 3 }, rows);
+        var html = Markdig.Markdown.ToHtml(summary);
+
+        Assert.Contains("<p>On <strong>final validation accuracy</strong>", html);
+        Assert.Contains("<p>On <strong>test accuracy</strong>", html);
+    }
+
+    [Fact]
     public void SeveralSeedsSayWhichIsBetterAndWhichTheSeedsCannotTellApart()
     {
         IReadOnlyList<ActivationSummary> rows =
