@@ -51,7 +51,8 @@ public sealed class Comparison
     public int Start(bool resume, Func<int, RunSettings>? recordAs = null)
     {
         if (resume) LoadRecordedRuns();
-        RunConfigFile.Write(folder.ConfigPath, recordAs?.Invoke(PendingPairs.Count) ?? settings);
+        // A finished run resumed with nothing left to train keeps the record of how it was trained.
+        if (!resume || PendingPairs.Count > 0) RunConfigFile.Write(folder.ConfigPath, recordAs?.Invoke(PendingPairs.Count) ?? settings);
         WriteReports();
         EvaluationOutputs.WriteTable(folder, Evaluations);
         WritePage();

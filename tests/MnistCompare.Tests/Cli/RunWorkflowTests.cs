@@ -51,14 +51,19 @@ public sealed class RunWorkflowTests : IDisposable
     public void AResumeWithNothingLeftSaysSoAndARunIsNeverShortened()
     {
         var folder = temp["finished"];
-        AppRunner.Succeeds(Small(folder, 1));
+        // Two trainings side by side, one thread each: the config records how the run was trained, which a resume with
+        // nothing to train must leave as it is.
+        AppRunner.Succeeds("compare", "--data", data, "-a", "relu,selu", "--epochs", "1", "--threads", "2", "--parallel", "2", "--out", folder);
         var before = RunFiles.Snapshot(folder);
 
         var result = AppRunner.Succeeds("compare", "--resume", "--out", folder);
 
         Assert.Contains("Nothing left to do: every activation × seed has its 1 epoch (a larger --epochs with --resume extends the run).", result.OutLines);
         Assert.DoesNotContain(result.OutLines, l => l.StartsWith("training ", StringComparison.Ordinal));
-        Assert.Equal(before["metrics.csv"], RunFiles.Snapshot(folder)["metrics.csv"]);
+        var after = RunFiles.Snapshot(folder);
+        Assert.Equal(before["metrics.csv"], after["metrics.csv"]);
+        Assert.Equal(1, RunConfigFile.Read(Path.Combine(folder, "config.json")).ThreadsPerTraining);
+        Assert.Equal(before["config.json"], after["config.json"]);
 
         AppRunner.Succeeds(Small(temp["two"], 2));
         var error = AppRunner.FailsWithOneLine(2, "compare", "--resume", "--out", temp["two"], "--epochs", "1");
